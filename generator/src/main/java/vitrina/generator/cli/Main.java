@@ -1,0 +1,2 @@
+package vitrina.generator.cli;
+public final class Main { public static void main(String[] a) {} }

@@ -1,0 +1,27 @@
+package vitrina.generator.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where stages put the files of the site. Paths are relative to the site root, with forward slashes and no
+ * leading slash (e.g. {@code stands/shkola-1/index.html}). Implementations are thread-safe; writing the same path
+ * twice is a programmer error.
+ */
+public interface OutputSink {
+    void write(String path, byte[] content);
+
+    /** Publishes an existing file (a material, an image variant) without reading it into memory. */
+    void copy(String path, Path source);
+
+    default void writeString(String path, String content) {
+        write(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Convenience for implementations whose copy may fail. */
+    static UncheckedIOException unchecked(String what, IOException e) {
+        return new UncheckedIOException(what, e);
+    }
+}

@@ -1,0 +1,68 @@
+package vitrina.generator.render;
+
+import vitrina.generator.model.StandId;
+
+/**
+ * The site's URL scheme (ARCHITECTURE.md "Site URLs"): root-relative, lowercase latin, trailing slash for pages.
+ * {@link #file(String)} turns a page URL into its output path.
+ */
+public final class Routes {
+    private Routes() {
+    }
+
+    public static String home() {
+        return "/";
+    }
+
+    public static String stand(StandId id) {
+        return "/stands/" + id.value() + "/";
+    }
+
+    /** The stand's main page for {@code index}, otherwise {@code /stands/<id>/<slug>/}. */
+    public static String section(StandId id, String slug) {
+        return "index".equals(slug) ? stand(id) : stand(id) + slug + "/";
+    }
+
+    public static String material(StandId id, String urlName) {
+        return stand(id) + "files/" + urlName;
+    }
+
+    /** An image variant, by its content-hashed file name. */
+    public static String image(StandId id, String variantFileName) {
+        return stand(id) + "gallery/" + variantFileName;
+    }
+
+    public static String catalog(int page) {
+        return page <= 1 ? "/catalog/" : "/catalog/page/" + page + "/";
+    }
+
+    public static String region(String slug) {
+        return "/regions/" + slug + "/";
+    }
+
+    public static String type(String typeId) {
+        return "/types/" + typeId + "/";
+    }
+
+    public static String nomination(String id) {
+        return "/nominations/" + id + "/";
+    }
+
+    public static String search() {
+        return "/search/";
+    }
+
+    public static String results() {
+        return "/results/";
+    }
+
+    public static String page(String slug) {
+        return "/" + slug + "/";
+    }
+
+    /** Output path for a URL: {@code /stands/x/} → {@code stands/x/index.html}; {@code /a/b.xml} → {@code a/b.xml}. */
+    public static String file(String url) {
+        String path = url.startsWith("/") ? url.substring(1) : url;
+        return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+    }
+}
