@@ -1,0 +1,278 @@
+package vitrina.generator.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import vitrina.generator.content.ContentLoader;
+import vitrina.generator.content.LoadResult;
+import vitrina.generator.images.ImageProcessor;
+import vitrina.generator.markdown.LinkResolver;
+import vitrina.generator.markdown.MarkdownRenderer;
+import vitrina.generator.materials.MaterialInspector;
+import vitrina.generator.model.Exhibition;
+import vitrina.generator.model.ImageSet;
+import vitrina.generator.model.Material;
+import vitrina.generator.model.Photo;
+import vitrina.generator.model.RenderedMarkdown;
+import vitrina.generator.model.Section;
+import vitrina.generator.model.Stand;
+import vitrina.generator.model.StandId;
+import vitrina.generator.model.StaticPage;
+import vitrina.generator.output.ManifestJson;
+import vitrina.generator.output.OutputManifest;
+import vitrina.generator.output.SiteWriter;
+import vitrina.generator.problem.Problem;
+import vitrina.generator.problem.Problems;
+import vitrina.generator.render.Routes;
+import vitrina.generator.render.SiteRenderer;
+import vitrina.generator.render.StandContent;
+import vitrina.generator.search.SearchIndexBuilder;
+
+/**
+ * One build: the stages in execution order. Content mistakes become problems in the report; only an unusable
+ * site.yaml or a bug makes the build fatal, and then the previous site stays in place.
+ */
+public final class Build {
+    private static final int PROBLEM_CAP = 5_000;
+    private static final int RELATED = 4;
+
+    private final BuildOptions options;
+
+    public Build(BuildOptions options) {
+        this.options = options;
+    }
+
+    /** Validates content without writing anything (for {@code vitrina check} and schools' CI). */
+    public BuildReport check() {
+        Problems problems = Problems.tracking(PROBLEM_CAP);
+        StageTimer timer = new StageTimer(options.progress());
+        LoadResult loaded = timer.time("Проверка содержимого", 0, () -> load(problems));
+        Exhibition ex = loaded.exhibition();
+        if (ex != null) {
+            MarkdownRenderer markdown = new MarkdownRenderer();
+            timer.time("Проверка страниц", ex.stands().size(), () -> ex.stands().parallelStream().forEach(stand -> {
+                LinkResolver links = new CheckLinks(stand);
+                for (Section s : stand.sections()) {
+                    markdown.render(s.markdown(), s.file(), s.bodyLine(), links, sink(problems, stand.id()));
+                }
+                options.progress().step();
+            }));
+        }
+        return report(ex == null, ex, loaded, problems, timer, null, null);
+    }
+
+    /** Builds the site into a staging folder and swaps it in. */
+    public BuildReport run() {
+        Problems problems = Problems.tracking(PROBLEM_CAP);
+        StageTimer timer = new StageTimer(options.progress());
+        LoadResult loaded = timer.time("Чтение содержимого", 0, () -> load(problems));
+        Exhibition ex = loaded.exhibition();
+        if (ex == null) {
+            return writeReports(report(true, null, loaded, problems, timer, null, null));
+        }
+        List<Path> themes = themeDirs(ex, problems);
+        if (themes == null) {
+            return writeReports(report(true, ex, loaded, problems, timer, null, null));
+        }
+        try (SiteWriter writer = SiteWriter.staging(options.outDir())) {
+            Stages stages = new Stages(themes, ex, writer, problems);
+            List<Prepared> prepared = timer.time("Фото, материалы, тексты", ex.stands().size(),
+                    () -> ex.stands().parallelStream().map(stages::prepare).toList());
+            Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", prepared.size(), () -> {
+                prepared.forEach(stages::index);
+                return stages.search.related(RELATED);
+            });
+            timer.time("Страницы стендов", prepared.size(), () -> {
+                prepared.forEach(p -> stages.renderer.register(p.stand(), cover(p)));
+                prepared.parallelStream().forEach(p -> {
+                    stages.renderer.renderStand(new StandContent(p.stand(), p.sections(), p.images(),
+                            p.materialUrls(), related.getOrDefault(p.stand().id(), List.of())));
+                    options.progress().step();
+                });
+            });
+            timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer));
+            OutputManifest previous = ManifestJson.read(manifestFile());
+            OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
+            ManifestJson.write(manifest, manifestFile());
+            return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)));
+        }
+    }
+
+    private LoadResult load(Problems problems) {
+        return new ContentLoader(options.clock()).load(options.contentDir(), problems);
+    }
+
+    private Path manifestFile() {
+        return options.reportDir().resolve("manifest.json");
+    }
+
+    private static ImageSet cover(Prepared p) {
+        Photo cover = p.stand().cover() != null ? p.stand().cover()
+                : p.stand().photos().isEmpty() ? null : p.stand().photos().get(0);
+        return cover == null ? null : p.images().get(cover.path());
+    }
+
+    /** Theme folders, most specific first; null (with a problem) when a configured theme does not exist. */
+    private List<Path> themeDirs(Exhibition ex, Problems problems) {
+        List<Path> dirs = new ArrayList<>();
+        Path override = options.themeDir();
+        if (override == null && ex.site().theme() != null) {
+            String name = ex.site().theme();
+            override = name.contains("/") ? options.contentDir().toAbsolutePath().getParent().resolve(name)
+                    : options.defaultTheme().toAbsolutePath().getParent().resolve(name);
+        }
+        if (override != null && !override.toAbsolutePath().normalize()
+                .equals(options.defaultTheme().toAbsolutePath().normalize())) {
+            if (!Files.isDirectory(override)) {
+                problems.add(Problem.error("site.yaml", 0, 0, "site.theme.missing",
+                        "Папка темы «" + override + "» не найдена",
+                        "Укажите существующую папку темы в --theme или в поле theme файла site.yaml"));
+                return null;
+            }
+            dirs.add(override);
+        }
+        if (!Files.isDirectory(options.defaultTheme().resolve("templates"))) {
+            problems.add(Problem.error("site.yaml", 0, 0, "site.theme.missing",
+                    "Тема по умолчанию не найдена: " + options.defaultTheme().toAbsolutePath(),
+                    "Запустите vitrina из корня проекта или укажите путь к themes/default через --default-theme"));
+            return null;
+        }
+        dirs.add(options.defaultTheme());
+        return dirs;
+    }
+
+    private BuildReport report(boolean fatal, Exhibition ex, LoadResult loaded, Problems problems, StageTimer timer,
+                               OutputManifest manifest, OutputManifest.Diff diff) {
+        List<String> published = ex == null || fatal ? List.of()
+                : ex.stands().stream().map(s -> s.id().value()).toList();
+        return new BuildReport(fatal, published, loaded.leftOut(), problems.all(), problems.errorCount(),
+                problems.warningCount(), timer.stages(), manifest, diff);
+    }
+
+    /** The build report goes beside the site (never into it): it names stands that are not public. */
+    private BuildReport writeReports(BuildReport report) {
+        try {
+            Files.createDirectories(options.reportDir());
+            Files.writeString(options.reportDir().resolve("build-report.json"), ReportJson.toJson(report),
+                    StandardCharsets.UTF_8);
+            Files.writeString(options.reportDir().resolve("build-report.txt"), ReportJson.toText(report),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the build report into " + options.reportDir(), e);
+        }
+        return report;
+    }
+
+    static Consumer<Problem> sink(Problems problems, StandId id) {
+        return p -> problems.add(p.standId() == null ? p.forStand(id.value()) : p);
+    }
+
+    /** A stand after the expensive per-stand work, ready to index and render. */
+    record Prepared(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, ImageSet> images,
+                    Map<String, String> materialUrls, Map<String, String> materialTexts) {
+    }
+
+    /** The stage objects of one build, shared by all threads. */
+    private final class Stages {
+        final ImageProcessor images;
+        final MaterialInspector materials;
+        final MarkdownRenderer markdown = new MarkdownRenderer();
+        final SearchIndexBuilder search = new SearchIndexBuilder();
+        final SiteRenderer renderer;
+        final Problems problems;
+
+        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems) {
+            this.images = new ImageProcessor(options.cacheDir().resolve("images"));
+            this.materials = new MaterialInspector(options.cacheDir().resolve("materials"));
+            this.renderer = new SiteRenderer(themes, ex.site(), writer);
+            this.problems = problems;
+        }
+
+        Prepared prepare(Stand stand) {
+            Consumer<Problem> sink = sink(problems, stand.id());
+            Map<String, ImageSet> sets = new TreeMap<>();
+            List<Photo> photos = new ArrayList<>(stand.photos());
+            if (stand.logo() != null) {
+                photos.add(stand.logo());
+            }
+            if (stand.cover() != null && photos.stream().noneMatch(p -> p.path().equals(stand.cover().path()))) {
+                photos.add(stand.cover());
+            }
+            for (Photo photo : photos) {
+                images.process(photo.source(), photo.urlName(), standFile(stand, photo.path()), sink)
+                        .ifPresent(set -> sets.put(photo.path(), set));
+            }
+            Map<String, String> urls = new TreeMap<>();
+            Map<String, String> texts = new TreeMap<>();
+            for (Material m : stand.materials()) {
+                urls.put(m.path(), Routes.material(stand.id(), m.urlName()));
+                String text = materials.inspect(m, standFile(stand, m.path()), sink).text();
+                if (!text.isEmpty()) {
+                    texts.put(m.path(), text);
+                }
+            }
+            StandLinks links = new StandLinks(stand, sets);
+            Map<String, RenderedMarkdown> sections = new LinkedHashMap<>();
+            for (Section s : stand.sections()) {
+                sections.put(s.slug(), markdown.render(s.markdown(), s.file(), s.bodyLine(), links, sink));
+            }
+            options.progress().step();
+            return new Prepared(stand, sections, sets, urls, texts);
+        }
+
+        void index(Prepared p) {
+            search.addStand(p.stand(), p.sections(), p.materialTexts(), p.materialUrls());
+            options.progress().step();
+        }
+
+        void renderSite(Exhibition ex, SiteWriter writer) {
+            Map<String, RenderedMarkdown> pages = new TreeMap<>();
+            for (StaticPage page : ex.pages()) {
+                RenderedMarkdown html = markdown.render(page.markdown(), page.file(), page.bodyLine(),
+                        LinkResolver.none(), problems::add);
+                pages.put(page.slug(), html);
+                search.addPage(page, html);
+                options.progress().step();
+            }
+            renderer.renderSite(ex.pages(), pages);
+            search.write(writer);
+            writer.writeString("data/stands.json", StandsJson.toJson(ex.stands()));
+        }
+    }
+
+    private static String standFile(Stand stand, String path) {
+        return "stands/" + stand.id().value() + "/" + path;
+    }
+
+    /** For {@code check}: every file/section link resolves; images are assumed fine (not processed). */
+    private static final class CheckLinks implements LinkResolver {
+        private final StandLinks links;
+        private final Map<String, ImageRef> photos = new ConcurrentHashMap<>();
+
+        CheckLinks(Stand stand) {
+            this.links = new StandLinks(stand, Map.of());
+            for (Photo p : stand.photos()) {
+                photos.put(p.path(), new ImageRef(p.path(), p.path(), 1, 1));
+            }
+        }
+
+        @Override
+        public java.util.Optional<String> link(String target) {
+            return links.link(target).or(() -> java.util.Optional.ofNullable(photos.get(target)).map(ImageRef::src));
+        }
+
+        @Override
+        public java.util.Optional<ImageRef> image(String target) {
+            return java.util.Optional.ofNullable(photos.get(target.startsWith("./") ? target.substring(2) : target));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package vitrina.generator.build;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What to build and where.
+ *
+ * @param contentDir   the content folder (site.yaml, stands/, pages/)
+ * @param outDir       the site folder to replace atomically
+ * @param defaultTheme the default theme folder (themes/default)
+ * @param themeDir     a site theme folder overriding single templates/assets, or null (site.yaml {@code theme:} then applies)
+ * @param workDir      build cache and reports, beside the output (never published), e.g. {@code .vitrina}
+ * @param clock        for the "founded at least 5 years ago" rule only; pages never show the build time
+ * @param progress     receives stage progress
+ */
+public record BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
+                           Progress progress) {
+    public BuildOptions {
+        Objects.requireNonNull(contentDir, "contentDir");
+        Objects.requireNonNull(outDir, "outDir");
+        Objects.requireNonNull(defaultTheme, "defaultTheme");
+        Objects.requireNonNull(workDir, "workDir");
+        clock = clock == null ? Clock.systemDefaultZone() : clock;
+        progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    public Path cacheDir() {
+        return workDir.resolve("cache");
+    }
+
+    public Path reportDir() {
+        return workDir.resolve("report");
+    }
+
+    /** Receives the stage names and counts of a running build (the CLI draws a progress bar). */
+    public interface Progress {
+        Progress SILENT = new Progress() {
+            @Override
+            public void stage(String name, int total) {
+            }
+
+            @Override
+            public void step() {
+            }
+        };
+
+        /** A stage starts; {@code total} units of work follow (0 when unknown). */
+        void stage(String name, int total);
+
+        /** One unit of the current stage is done. Called from several threads. */
+        void step();
+    }
+}

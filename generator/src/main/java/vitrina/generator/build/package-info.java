@@ -1,0 +1,2 @@
+/** Runs the pipeline stages in execution order and collects the build report: the table of contents of a build. */
+package vitrina.generator.build;

@@ -1,0 +1,58 @@
+package vitrina.generator.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+import vitrina.generator.build.BuildOptions;
+
+/** Options shared by build, check and serve: where content, theme and the work folder are. */
+final class ContentOptions {
+    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+            description = "Папка с содержимым выставки (по умолчанию: ${DEFAULT-VALUE}).")
+    Path content;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site-output",
+            description = "Куда собрать сайт (по умолчанию: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--theme", paramLabel = "DIR",
+            description = "Папка темы сайта: её шаблоны и файлы заменяют одноимённые из темы по умолчанию.")
+    Path theme;
+
+    @Option(names = "--default-theme", paramLabel = "DIR",
+            description = "Тема по умолчанию (по умолчанию: themes/default рядом с проектом).")
+    Path defaultTheme;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Кэш сборки и отчёты, не публикуются (по умолчанию: .vitrina рядом с папкой сайта).")
+    Path work;
+
+    BuildOptions toBuildOptions(BuildOptions.Progress progress) {
+        Path outAbs = out.toAbsolutePath().normalize();
+        Path workDir = work != null ? work : outAbs.getParent().resolve(".vitrina");
+        return new BuildOptions(content, out, defaultTheme != null ? defaultTheme : findDefaultTheme(), theme,
+                workDir, Clock.systemDefaultZone(), progress);
+    }
+
+    /** themes/default in the working folder, else beside the jar (generator/target/vitrina.jar → ../../themes). */
+    static Path findDefaultTheme() {
+        Path here = Path.of("themes", "default");
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(ContentOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                Path candidate = p.resolve("themes").resolve("default");
+                if (Files.isDirectory(candidate)) {
+                    return candidate;
+                }
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            // fall through to the relative default, reported as missing by the build
+        }
+        return here;
+    }
+}
