@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Build benchmark: generates N stands of Russian content, runs the real CLI and prints wall time, CPU time, peak
+# memory and pages/s for a full build, a no-change rebuild and a rebuild after editing 1% of the stands.
+# Where Hugo is installed (Debian package `hugo`), builds the same Markdown with a minimal layout and prints the ratio.
+# Usage: bench/build.sh [N ...]   (default: 1000 10000; 50000 on demand)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+[ -f generator/target/vitrina.jar ] || mvn -B -q package -DskipTests
+[ -d generator/target/test-classes/vitrina/generator/bench ] || mvn -B -q -pl generator test-compile
+cp="generator/target/test-classes:generator/target/vitrina.jar"
+work=${BENCH_WORK:-bench/work}
+heap=${BENCH_HEAP:-2g}
+mkdir -p "$work"
+
+measure() { # label pages command...
+  local label=$1 pages=$2; shift 2
+  local t; t=$(mktemp)
+  /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >/dev/null
+  read -r wall user sys rss < "$t"; rm -f "$t"
+  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v p="$pages" 'BEGIN {
+    printf "%-34s wall %7.1f s  cpu %7.1f s (%.1f cores)  peak %6.0f MB  %8.0f pages/s\n", l, w, u+s, (u+s)/(w>0?w:1), m/1024, (w>0?p/w:0) }'
+  echo "$wall"  > "$work/.last"
+}
+
+for n in "${sizes[@]}"; do
+  dir="$work/corpus-$n"
+  rm -rf "$dir" "$work/out-$n" "$work/.vitrina-$n"
+  java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" >/dev/null
+  pages=$((n * 5))
+  echo "== $n stands, $pages Markdown pages ($(du -sh "$dir" | cut -f1))"
+  run=(java -Xmx"$heap" -jar generator/target/vitrina.jar build --quiet --content "$dir" --out "$work/out-$n" --work "$work/.vitrina-$n")
+  measure "vitrina full build" $pages "${run[@]}"; full=$(cat "$work/.last")
+  measure "vitrina no-change rebuild" $pages "${run[@]}"
+  java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" --edit-percent 1 >/dev/null
+  measure "vitrina rebuild after 1% edit" $pages "${run[@]}"
+  if command -v hugo >/dev/null 2>&1; then
+    h="$work/hugo-$n"; rm -rf "$h"; mkdir -p "$h/layouts/_default" "$h/content"
+    printf 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy","term","RSS","sitemap"]\n' > "$h/hugo.toml"
+    printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></body></html>' > "$h/layouts/_default/list.html"
+    printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main></body></html>' > "$h/layouts/_default/single.html"
+    for s in "$dir"/stands/*/; do id=$(basename "$s"); mkdir -p "$h/content/stands/$id"; cp "$s"*.md "$h/content/stands/$id/"; mv "$h/content/stands/$id/index.md" "$h/content/stands/$id/_index.md"; done
+    measure "hugo full build" $pages hugo --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
+    awk -v v="$full" -v h="$hugo_t" 'BEGIN { printf "vitrina / hugo full build time ratio: %.2f\n", v/h }'
+  else
+    echo "(hugo not installed: apt-get install hugo to compare)"
+  fi
+done

@@ -1,0 +1,28 @@
+package vitrina.generator.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds pages with a given feature in a built site, so browser tests do not hard-code demo ids. */
+final class TestSitesIds {
+    private TestSitesIds() {
+    }
+
+    static List<String> standsWithVideo(Path site) {
+        try (Stream<Path> files = Files.walk(site.resolve("stands"), 2)) {
+            return files.filter(p -> p.getFileName().toString().equals("index.html")).filter(p -> {
+                try {
+                    return Files.readString(p).contains("video-embed");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).map(p -> p.getParent().getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
