@@ -33,7 +33,50 @@ public final class Routes {
     }
 
     public static String catalog(int page) {
-        return page <= 1 ? "/catalog/" : "/catalog/page/" + page + "/";
+        return paged("/catalog/", page);
+    }
+
+    /** Page {@code n} of a paginated listing at {@code base}: {@code /regions/23/} → {@code /regions/23/page/2/}. */
+    public static String paged(String base, int page) {
+        return page <= 1 ? base : base + "page/" + page + "/";
+    }
+
+    public static String regions() {
+        return "/regions/";
+    }
+
+    public static String types() {
+        return "/types/";
+    }
+
+    public static String nominations() {
+        return "/nominations/";
+    }
+
+    public static String sitemap() {
+        return "/sitemap.xml";
+    }
+
+    public static String robots() {
+        return "/robots.txt";
+    }
+
+    public static String feed() {
+        return "/feed.xml";
+    }
+
+    public static String notFound() {
+        return "/404.html";
+    }
+
+    public static String manifest() {
+        return "/manifest.webmanifest";
+    }
+
+    /** The absolute URL of a site URL under a base URL ending with "/": used with the punycode base. */
+    public static String absolute(String baseUrl, String url) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + (url.startsWith("/") ? url : "/" + url);
     }
 
     public static String region(String slug) {

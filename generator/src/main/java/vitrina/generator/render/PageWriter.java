@@ -1,0 +1,114 @@
+package vitrina.generator.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import vitrina.generator.model.OutputSink;
+import vitrina.generator.model.SiteConfig;
+
+/**
+ * Renders one page with the template found for its kind, adds what every page shares (the site, the menu, the
+ * canonical URL) and writes it to the sink. Remembers every page URL written, for the sitemap. Thread-safe.
+ */
+final class PageWriter {
+    /** One header menu entry. */
+    public record MenuItem(String title, String url) {
+    }
+
+    private final PebbleEngine engine;
+    private final TemplateLookup lookup;
+    private final SiteConfig site;
+    private final OutputSink sink;
+    private final ThemeAssets assets;
+    private volatile List<MenuItem> pagesMenu = List.of();
+    private final NavigableMap<String, Optional<LocalDate>> written = new ConcurrentSkipListMap<>();
+
+    PageWriter(TemplateLookup lookup, ThemeAssets assets, SiteConfig site, OutputSink sink) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.assets = Objects.requireNonNull(assets, "assets");
+        this.site = Objects.requireNonNull(site, "site");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.engine = new PebbleEngine.Builder()
+                .loader(new ThemeLoader(lookup))
+                .extension(new VitrinaExtension(assets))
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .strictVariables(false)
+                .build();
+    }
+
+    void setPagesMenu(List<MenuItem> items) {
+        pagesMenu = List.copyOf(items);
+    }
+
+    /**
+     * Renders {@code kind} to the file of {@code url}.
+     *
+     * @param meta    title, description and the like (see {@link PageMeta})
+     * @param model   the page's own variables
+     * @param lastmod the date for the sitemap, or null
+     */
+    void write(String kind, String url, PageMeta meta, Map<String, Object> model, LocalDate lastmod) {
+        String html = render(lookup.resolve(kind), url, meta, model);
+        sink.writeString(Routes.file(url), html);
+        if (meta.inSitemap()) {
+            written.put(url, Optional.ofNullable(lastmod));
+        }
+    }
+
+    /** Renders a template that is not a page (sitemap, feed, manifest) to the file of {@code url}. */
+    void writeRaw(String template, String url, Map<String, Object> model) {
+        sink.writeString(Routes.file(url), render(template, url, PageMeta.of("", ""), model));
+    }
+
+    String render(String template, String url, PageMeta meta, Map<String, Object> model) {
+        Map<String, Object> context = new LinkedHashMap<>(model);
+        context.put("site", siteView());
+        context.put("page", meta.view(site, url));
+        try {
+            PebbleTemplate compiled = engine.getTemplate(template);
+            StringWriter out = new StringWriter();
+            compiled.evaluate(out, context);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + template + " for " + url, e);
+        }
+    }
+
+    /** Page URLs written so far with their last-modified dates, sorted. */
+    Map<String, Optional<LocalDate>> writtenPages() {
+        return Map.copyOf(written);
+    }
+
+    OutputSink sink() {
+        return sink;
+    }
+
+    Optional<String> assetUrl(String name) {
+        return assets.findUrl(name);
+    }
+
+    private Map<String, Object> siteView() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", site.title());
+        view.put("period", RussianFormat.period(site.from(), site.to()));
+        view.put("contacts", site.contacts());
+        view.put("menu", pagesMenu);
+        view.put("voting", site.voting());
+        boolean results = site.evaluation() != null && site.evaluation().published();
+        view.put("resultsUrl", results ? Routes.results() : null);
+        view.put("feedUrl", Routes.feed());
+        view.put("manifestUrl", Routes.manifest());
+        return view;
+    }
+}
