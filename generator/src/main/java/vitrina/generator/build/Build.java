@@ -93,6 +93,7 @@ public final class Build {
             });
             timer.time("Страницы стендов", prepared.size(), () -> {
                 prepared.forEach(p -> stages.renderer.register(p.stand(), cover(p)));
+                stages.renderer.registerPages(ex.pages());
                 prepared.parallelStream().forEach(p -> {
                     stages.renderer.renderStand(new StandContent(p.stand(), p.sections(), p.images(),
                             p.materialUrls(), related.getOrDefault(p.stand().id(), List.of())));

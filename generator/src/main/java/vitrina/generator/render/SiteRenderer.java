@@ -67,15 +67,6 @@ public final class SiteRenderer {
                 .map(p -> new PageWriter.MenuItem(p.title(), Routes.page(p.slug()))).toList());
     }
 
-    /**
-     * Makes a stand known before any stand is rendered (for listings and related-stand names).
-     *
-     * @param cover the stand's cover image variants, or null
-     */
-    public void register(vitrina.generator.model.Stand stand, vitrina.generator.model.ImageSet cover) {
-        throw new UnsupportedOperationException("not yet written");
-    }
-
     /** Writes {@code stands/<id>/index.html} and one page per further section; publishes photos and materials. */
     public void renderStand(StandContent content) {
         Objects.requireNonNull(content, "content");
