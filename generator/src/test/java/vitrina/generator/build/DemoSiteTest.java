@@ -66,8 +66,8 @@ class DemoSiteTest {
 
     @Test
     void everyInternalLinkAndAssetResolves() throws Exception {
-        List<String> broken = vitrina.generator.LinkChecker.check(site);
-        assertTrue(broken.isEmpty(), () -> String.join("\n", broken));
+        List<vitrina.generator.LinkChecker.Broken> broken = vitrina.generator.LinkChecker.check(site);
+        assertTrue(broken.isEmpty(), () -> broken.toString());
     }
 
     @Test
