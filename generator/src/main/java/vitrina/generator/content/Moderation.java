@@ -26,15 +26,22 @@ final class Moderation {
 
     private final LocalDate date;
     private final Map<String, Decision> decisions;
+    private final boolean unreadable;
 
-    private Moderation(LocalDate date, Map<String, Decision> decisions) {
+    private Moderation(LocalDate date, Map<String, Decision> decisions, boolean unreadable) {
         this.date = date;
         this.decisions = decisions;
+        this.unreadable = unreadable;
     }
 
     /** A moderation that publishes nothing: used when moderation.yaml exists but cannot be read. */
     static Moderation nothingApproved() {
-        return new Moderation(null, Map.of());
+        return new Moderation(null, Map.of(), true);
+    }
+
+    /** Whether moderation.yaml exists but could not be read (then nothing publishes). */
+    boolean unreadable() {
+        return unreadable;
     }
 
     /** Empty when the file does not exist; {@link #nothingApproved()} when it is broken (errors reported). */
@@ -64,7 +71,7 @@ final class Moderation {
                 decision(e, out).ifPresent(d -> decisions.put(e.key(), d));
             }
         }
-        return Optional.of(new Moderation(date, decisions));
+        return Optional.of(new Moderation(date, decisions, false));
     }
 
     private static Optional<Decision> decision(YamlNode.Entry e, Issues.At out) {

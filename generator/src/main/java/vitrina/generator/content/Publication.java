@@ -12,6 +12,10 @@ final class Publication {
     static Optional<Stand> decide(Stand stand, Moderation moderation, Issues issues, List<LoadResult.LeftOut> leftOut) {
         String id = stand.id().value();
         Optional<Moderation.Decision> decision = moderation.find(id);
+        if (moderation.unreadable()) {
+            leftOut.add(new LoadResult.LeftOut(id, "moderation.yaml не прочитан, решения модераторов неизвестны"));
+            return Optional.empty();
+        }
         if (decision.isEmpty()) {
             leftOut.add(new LoadResult.LeftOut(id, "ожидает модерации: стенда нет в moderation.yaml"));
             return Optional.empty();

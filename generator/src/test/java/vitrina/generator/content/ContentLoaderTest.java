@@ -353,4 +353,15 @@ class ContentLoaderTest {
         assertTrue(loader.loadStand(dir, site, "beta", problems).isEmpty());
         assertEquals("beta", only(problems, "stand.region.unknown").standId());
     }
+
+    @Test
+    void publishesNothingWhenModerationYamlIsBroken() {
+        TestSite.write(dir, twoStands(TestSite.STAND_YAML, TestSite.STAND_YAML)
+                + "-- moderation.yaml --\nstands:\n  alfa: { status: approved\n");
+        Problems problems = Problems.tracking(100);
+        LoadResult r = TestSite.load(dir, problems);
+        assertTrue(r.exhibition().stands().isEmpty());
+        assertEquals("moderation.yaml", only(problems, "moderation.unreadable").file());
+        assertTrue(r.leftOut().get(0).reason().contains("moderation.yaml не прочитан"));
+    }
 }
