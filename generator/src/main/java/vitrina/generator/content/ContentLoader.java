@@ -1,22 +1,132 @@
 package vitrina.generator.content;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import vitrina.generator.model.Exhibition;
+import vitrina.generator.model.SiteConfig;
+import vitrina.generator.model.Stand;
+import vitrina.generator.model.StaticPage;
 import vitrina.generator.problem.Problems;
 
 /**
  * Loads a content folder: site.yaml, pages/, stands/ and moderation.yaml. Every mistake becomes a {@code Problem};
  * a stand with an error is left out of {@link LoadResult#exhibition()} and listed in {@link LoadResult#leftOut()}.
+ * Stands load in parallel; the result is sorted and does not depend on thread timing.
  */
 public final class ContentLoader {
     private final Clock clock;
 
     /** @param clock gives the current year for the "at least 5 years" rule when site.yaml has no exposition dates */
     public ContentLoader(Clock clock) {
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public LoadResult load(Path contentDir, Problems problems) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(contentDir, "contentDir");
+        Objects.requireNonNull(problems, "problems");
+        Optional<SiteConfig> site = loadSite(contentDir, problems);
+        if (site.isEmpty()) {
+            return new LoadResult(null, List.of());
+        }
+        Issues general = new Issues(null);
+        List<StaticPage> pages = List.of();
+        Optional<Moderation> moderation;
+        List<String> folders;
+        try {
+            pages = PageReader.read(contentDir, general);
+            moderation = Moderation.read(contentDir, general);
+            folders = standFolders(contentDir, general);
+        } catch (IOException e) {
+            general.in(".").error(0, 0, "content.io", "Не удалось прочитать папку с содержимым: " + e.getMessage(),
+                    "Проверьте, что папка существует и доступна для чтения.");
+            problems.addAll(general.list());
+            return new LoadResult(null, List.of());
+        }
+        StandLoader loader = new StandLoader(contentDir, site.get(), contestYear(site.get()));
+        List<StandLoader.Outcome> outcomes = folders.parallelStream().map(loader::load)
+                .sorted(Comparator.comparing(StandLoader.Outcome::folder)).collect(Collectors.toList());
+        moderation.ifPresent(m -> m.reportUnknown(new TreeSet<>(folders), general));
+        problems.addAll(general.list());
+        List<Stand> stands = new ArrayList<>();
+        List<LoadResult.LeftOut> leftOut = new ArrayList<>();
+        for (StandLoader.Outcome o : outcomes) {
+            problems.addAll(o.problems());
+            if (o.stand() == null) {
+                leftOut.add(new LoadResult.LeftOut(o.folder(), o.reason()));
+                continue;
+            }
+            Issues decision = new Issues(o.folder());
+            Optional<Stand> published = moderation.isEmpty() ? Optional.of(o.stand())
+                    : Publication.decide(o.stand(), moderation.get(), decision, leftOut);
+            problems.addAll(decision.list());
+            published.ifPresent(stands::add);
+        }
+        stands.sort(Comparator.comparing(Stand::id));
+        leftOut.sort(Comparator.comparing(LoadResult.LeftOut::folder));
+        return new LoadResult(new Exhibition(site.get(), stands, pages), leftOut);
+    }
+
+    /** Reads and validates site.yaml alone; empty when it is unusable (the problems say why). */
+    public Optional<SiteConfig> loadSite(Path contentDir, Problems problems) {
+        Issues issues = new Issues(null);
+        Optional<SiteConfig> site = SiteReader.read(contentDir, issues);
+        problems.addAll(issues.list());
+        return site;
+    }
+
+    /**
+     * Loads and validates one stand folder, ignoring moderation (for {@code vitrina check --stand <id>}).
+     *
+     * @param folder the folder name under {@code stands/}
+     * @return the stand when it has no errors ({@code approved} is null)
+     */
+    public Optional<Stand> loadStand(Path contentDir, SiteConfig site, String folder, Problems problems) {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(folder, "folder");
+        StandLoader.Outcome o = new StandLoader(contentDir, site, contestYear(site)).load(folder);
+        problems.addAll(o.problems());
+        return Optional.ofNullable(o.stand());
+    }
+
+    private int contestYear(SiteConfig site) {
+        return site.from() != null ? site.from().getYear() : LocalDate.now(clock).getYear();
+    }
+
+    private static List<String> standFolders(Path contentDir, Issues issues) throws IOException {
+        Path dir = contentDir.resolve("stands");
+        Set<String> names = new TreeSet<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            issues.in("stands").warning(0, 0, "content.stands.missing", "Нет папки stands/: на выставке не будет стендов.",
+                    "Создайте папку stands/ и по папке на каждый стенд, например stands/sochi-school-12/.");
+            return List.of();
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                if (StandFolder.isIgnored(p)) {
+                    continue;
+                }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)) {
+                    names.add(p.getFileName().toString());
+                } else {
+                    issues.in("stands/" + p.getFileName()).warning(0, 0, "content.stands.stray-file",
+                            "Файл «stands/" + p.getFileName() + "» лежит вне папки стенда и не используется.",
+                            "Каждый стенд — отдельная папка в stands/; перенесите файл в папку своего стенда.");
+                }
+            }
+        }
+        return new ArrayList<>(names);
     }
 }

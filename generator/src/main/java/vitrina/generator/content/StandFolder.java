@@ -1,0 +1,151 @@
+package vitrina.generator.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vitrina.generator.model.SiteConfig;
+
+/**
+ * The files of one stand folder, walked without following symbolic links, each with size and SHA-256, sorted by
+ * path. Symbolic links and oversized files are errors; hidden files and OS junk ({@code .DS_Store},
+ * {@code Thumbs.db}, {@code __MACOSX}) are ignored entirely and take no part in the version.
+ */
+final class StandFolder {
+    private static final int MAX_DEPTH = 8;
+    private static final Set<String> JUNK = Set.of("thumbs.db", "desktop.ini", "__macosx");
+
+    /** One regular file: path relative to the stand folder with forward slashes. */
+    record FileInfo(String path, Path source, long size, String sha256) {
+    }
+
+    private final TreeMap<String, FileInfo> files;
+    private final String version;
+
+    private StandFolder(TreeMap<String, FileInfo> files) {
+        this.files = files;
+        this.version = version(files);
+    }
+
+    Map<String, FileInfo> files() {
+        return files;
+    }
+
+    String version() {
+        return version;
+    }
+
+    static StandFolder scan(Path dir, String relDir, SiteConfig.Limits limits, Issues issues) throws IOException {
+        TreeMap<String, FileInfo> files = new TreeMap<>();
+        long[] total = {0};
+        Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return !d.equals(dir) && isIgnored(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String rel = relative(dir, file);
+                Issues.At out = issues.in(relDir + "/" + rel);
+                if (isIgnored(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink()) {
+                    out.error(0, 0, "stand.symlink", "Символическая ссылка «" + rel + "» не допускается.",
+                            "Положите в папку стенда сам файл вместо ссылки на него.");
+                } else if (attrs.isDirectory()) {
+                    out.error(0, 0, "stand.folder.too-deep", "Слишком глубокая вложенность папок: «" + rel + "».",
+                            "Храните материалы в files/ и фотографии в gallery/ без лишних вложенных папок.");
+                } else if (!attrs.isRegularFile()) {
+                    out.error(0, 0, "stand.file.special", "«" + rel + "» — не обычный файл.", "Удалите его из папки стенда.");
+                } else if (rel.indexOf('\\') >= 0) {
+                    out.error(0, 0, "stand.path.unsafe", "Имя файла «" + rel + "» содержит обратную косую черту.",
+                            "Переименуйте файл без символа \\.");
+                } else if (attrs.size() > limits.fileBytes()) {
+                    out.error(0, 0, "stand.file.too-large", "Файл «" + rel + "» больше допустимых " + limits.fileMb() + " МБ ("
+                            + megabytes(attrs.size()) + " МБ).", "Уменьшите файл (сожмите PDF, уменьшите фотографии) или разделите его на части.");
+                } else {
+                    total[0] += attrs.size();
+                    files.put(rel, new FileInfo(rel, file, attrs.size(), sha256(file)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                issues.in(relDir + "/" + relative(dir, file)).error(0, 0, "stand.file.unreadable",
+                        "Не удалось прочитать «" + relative(dir, file) + "»: " + e.getClass().getSimpleName(),
+                        "Проверьте права доступа к файлу.");
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        if (total[0] > limits.standBytes()) {
+            issues.in(relDir).error(0, 0, "stand.too-large", "Стенд занимает " + megabytes(total[0]) + " МБ, а допустимо не более "
+                    + limits.standMb() + " МБ.", "Уменьшите фотографии и сожмите материалы или уберите лишние файлы.");
+        }
+        return new StandFolder(files);
+    }
+
+    static boolean isIgnored(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") || JUNK.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static String relative(Path dir, Path file) {
+        StringBuilder sb = new StringBuilder();
+        for (Path part : dir.relativize(file)) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** {@code sha256:} over "path NUL sha256 LF" of every file, in path order. */
+    private static String version(TreeMap<String, FileInfo> files) {
+        MessageDigest md = digest();
+        for (FileInfo f : files.values()) {
+            md.update((f.path() + '\0' + f.sha256() + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        return "sha256:" + HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}
