@@ -62,7 +62,18 @@ public final class ContentLoader {
         problems.addAll(general.list());
         List<Stand> stands = new ArrayList<>();
         List<LoadResult.LeftOut> leftOut = new ArrayList<>();
+        Snapshots snapshots = new Snapshots(contentDir, loader);
+        for (String folder : moderation.map(m -> m.pinnedWithoutFolder(new TreeSet<>(folders))).orElse(List.of())) {
+            outcomes.add(new StandLoader.Outcome(folder, null, List.of(), "папка стенда удалена"));
+        }
+        outcomes.sort(Comparator.comparing(StandLoader.Outcome::folder));
         for (StandLoader.Outcome o : outcomes) {
+            Optional<Stand> approved = moderation.flatMap(m -> snapshots.approvedVersion(o, m, problems));
+            if (approved.isPresent()) {
+                problems.addAll(o.problems());
+                stands.add(approved.get());
+                continue;
+            }
             problems.addAll(o.problems());
             if (o.stand() == null) {
                 leftOut.add(new LoadResult.LeftOut(o.folder(), o.reason()));

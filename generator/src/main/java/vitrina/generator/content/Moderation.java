@@ -101,10 +101,17 @@ final class Moderation {
         return Optional.ofNullable(decisions.get(standId));
     }
 
+    /** Stands whose approved version is pinned but whose working folder no longer exists (kept by the snapshot store). */
+    List<String> pinnedWithoutFolder(Collection<String> folders) {
+        return decisions.entrySet().stream().filter(e -> !folders.contains(e.getKey()))
+                .filter(e -> e.getValue().version() != null && !"rejected".equals(e.getValue().status()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** Warns about decisions for stand folders that do not exist. */
     void reportUnknown(Collection<String> folders, Issues issues) {
         decisions.forEach((id, d) -> {
-            if (!folders.contains(id)) {
+            if (!folders.contains(id) && (d.version() == null || "rejected".equals(d.status()))) {
                 issues.in(FILE).warning(d.line(), d.column(), "moderation.stand.unknown", "В moderation.yaml указан стенд «" + id + "», которого нет в stands/.",
                         Suggest.closest(id, folders).map(s -> "Возможно, имелся в виду " + s + ".").orElse("Проверьте id стенда: он совпадает с именем папки."));
             }

@@ -31,9 +31,13 @@ final class StandLoader {
     }
 
     Outcome load(String folder) {
+        return load(folder, contentDir.resolve("stands").resolve(folder));
+    }
+
+    /** Loads a stand from {@code dir} (an approved snapshot, say) while naming files as {@code stands/<folder>/…}. */
+    Outcome load(String folder, Path dir) {
         Issues issues = new Issues(folder);
         String relDir = "stands/" + folder;
-        Path dir = contentDir.resolve("stands").resolve(folder);
         if (!StandId.isValid(folder)) {
             String suggested = Optional.of(Translit.slug(folder)).filter(s -> !s.isEmpty()).orElse("shkola-1");
             issues.in(relDir).error(0, 0, "stand.folder.invalid-id", "Имя папки стенда «" + folder + "» не подходит для адреса.",

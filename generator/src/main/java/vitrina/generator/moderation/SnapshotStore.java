@@ -41,13 +41,26 @@ public final class SnapshotStore {
     public static Version versionOf(Path standDir) {
         TreeMap<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(standDir)) {
-            for (Path f : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path f : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !isJunk(standDir.relativize(p))).toList()) {
                 files.put(standDir.relativize(f).toString().replace('\\', '/'), sha256(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stand folder " + standDir, e);
         }
         return new Version(idOf(files), files);
+    }
+
+    /** Hidden files and OS junk take no part in a version (the content stage ignores them too). */
+    static boolean isJunk(Path relative) {
+        for (Path segment : relative) {
+            String name = segment.toString();
+            if (name.startsWith(".") || java.util.Set.of("thumbs.db", "desktop.ini", "__macosx")
+                    .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String idOf(SortedMap<String, String> files) {
