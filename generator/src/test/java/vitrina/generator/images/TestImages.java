@@ -86,9 +86,9 @@ final class TestImages {
         return bytes.toByteArray();
     }
 
-    /** Inserts an EXIF APP1 segment (orientation, GPS latitude 55°45′N) right after the JFIF APP0 segment. */
+    /** Inserts an EXIF APP1 segment (orientation, GPS 55°45′N 37°37′E) right after the JFIF APP0 segment. */
     static byte[] withExif(byte[] jpeg, int orientation, boolean gps) {
-        ByteBuffer tiff = ByteBuffer.allocate(92); // big-endian by default, like "MM"
+        ByteBuffer tiff = ByteBuffer.allocate(140); // big-endian by default, like "MM"
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
         tiff.putShort((short) (gps ? 2 : 1));
         tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
@@ -98,13 +98,16 @@ final class TestImages {
         tiff.putInt(0);
         if (gps) {
             tiff.position(38);
-            tiff.putShort((short) 2);
+            tiff.putShort((short) 4);
             tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
-            tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(68);
+            tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(92);
+            tiff.putShort((short) 0x0003).putShort((short) 2).putInt(2).put((byte) 'E').put((byte) 0).putShort((short) 0);
+            tiff.putShort((short) 0x0004).putShort((short) 5).putInt(3).putInt(116);
             tiff.putInt(0);
             tiff.putInt(55).putInt(1).putInt(45).putInt(1).putInt(0).putInt(1);
+            tiff.putInt(37).putInt(1).putInt(37).putInt(1).putInt(0).putInt(1);
         }
-        byte[] body = Arrays.copyOf(tiff.array(), gps ? 92 : tiff.position());
+        byte[] body = Arrays.copyOf(tiff.array(), gps ? 140 : tiff.position());
         ByteBuffer app1 = ByteBuffer.allocate(4 + 6 + body.length);
         app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + 6 + body.length));
         app1.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)).put(body);
