@@ -18,7 +18,7 @@ enum SourceFormat {
     UNKNOWN("неизвестный", false);
 
     /** How many leading bytes {@link #sniff} looks at. */
-    static final int HEAD_BYTES = 64;
+    static final int HEAD_BYTES = 256;
 
     private final String label;
     private final boolean readable;
@@ -64,8 +64,9 @@ enum SourceFormat {
         if (ascii(head, 0, "%PDF")) {
             return PDF;
         }
-        String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading().replace("\u00EF\u00BB\u00BF", "");
-        if (text.startsWith("<?xml") || text.startsWith("<svg") || text.startsWith("<!DOCTYPE svg")) {
+        String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        if (text.startsWith("<?xml") || text.startsWith("<!--") || text.startsWith("<!DOCTYPE svg")
+                || text.contains("<svg")) {
             return SVG;
         }
         return UNKNOWN;
@@ -77,7 +78,9 @@ enum SourceFormat {
         if (major.startsWith("avi")) {
             return AVIF;
         }
-        for (int at = 16; at + 4 <= Math.min(head.length, HEAD_BYTES); at += 4) {
+        int boxSize = ((head[0] & 0xFF) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+        int end = boxSize < 16 ? Math.min(head.length, 64) : Math.min(head.length, boxSize);
+        for (int at = 16; at + 4 <= end; at += 4) {
             if (brand(head, at).startsWith("avi")) {
                 return AVIF;
             }
