@@ -8,6 +8,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -68,6 +70,38 @@ class ColourTest {
         Color c = new Color(out.getRGB(150, 100));
         assertTrue(Math.abs(c.getRed() - 128) <= 3 && c.getRed() == c.getGreen() && c.getGreen() == c.getBlue(),
                 c.toString());
+    }
+
+    @Test
+    void jpegWithAdobeRgbProfileIsConvertedToSrgbAndLosesTheProfile() throws IOException {
+        BufferedImage flat = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flat.createGraphics();
+        g.setColor(new Color(60, 160, 60));
+        g.fillRect(0, 0, 300, 200);
+        g.dispose();
+        ICC_Profile adobe = ((ICC_ColorSpace) ColorSpaces.getColorSpace(ColorSpaces.CS_ADOBE_RGB_1998)).getProfile();
+        byte[] tagged = withIccProfile(TestImages.jpeg(flat), adobe.getData());
+        float[] expected = ColorSpaces.getColorSpace(ColorSpaces.CS_ADOBE_RGB_1998)
+                .toRGB(new float[] {60 / 255f, 160 / 255f, 60 / 255f});
+
+        BufferedImage out = processAndRead("adobe.jpg", tagged);
+
+        Color c = new Color(out.getRGB(150, 100));
+        // Read as if sRGB it would stay about (60, 160, 60); converted it becomes about (0, 161, 46).
+        assertTrue(Math.abs(c.getGreen() - Math.round(expected[1] * 255)) <= 6
+                && Math.abs(c.getBlue() - Math.round(expected[2] * 255)) <= 6
+                && c.getRed() < 20, "converted from Adobe RGB: " + c + " expected about "
+                + java.util.Arrays.toString(expected));
+    }
+
+    /** Inserts an APP2 ICC_PROFILE segment right after SOI. */
+    private static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        java.nio.ByteBuffer app2 = java.nio.ByteBuffer.allocate(4 + 14 + profile.length);
+        app2.put((byte) 0xFF).put((byte) 0xE2).putShort((short) (2 + 14 + profile.length));
+        app2.put("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 1);
+        app2.put(profile);
+        int at = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        return TestImages.splice(jpeg, at, app2.array());
     }
 
     /** Cyan left half, red (M+Y) right half, written by the TwelveMonkeys JPEG writer. */
