@@ -70,6 +70,8 @@ final class SourceDecoder {
             throw refusal;
         } catch (OutOfMemoryError e) {
             throw ImageRefusal.outOfMemory(width, height);
+        } catch (StackOverflowError e) {
+            throw ImageRefusal.corrupt("слишком глубокая структура файла");
         } catch (IOException | RuntimeException e) {
             // ImageIO plugins throw all sorts of unchecked exceptions on malformed input.
             throw ImageRefusal.corrupt(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -86,6 +86,10 @@ class ImageProcessorTest {
         BufferedImage read = ImageIO.read(set.largest().file().toFile());
         assertEquals(0, read.getRGB(2, 2) >>> 24, "corner stays transparent");
         assertEquals(0xFF, read.getRGB(200, 100) >>> 24, "centre stays opaque");
+        byte[] bytes = Files.readAllBytes(set.largest().file());
+        for (String chunk : List.of("iCCP", "eXIf", "tEXt", "iTXt", "zTXt", "tIME")) {
+            assertTrue(!TestImages.contains(bytes, chunk), "no " + chunk + " chunk");
+        }
     }
 
     @Test
