@@ -77,11 +77,11 @@ public final class Build {
         LoadResult loaded = timer.time("Чтение содержимого", 0, () -> load(problems));
         Exhibition ex = loaded.exhibition();
         if (ex == null) {
-            return writeReports(report(true, null, loaded, problems, timer, null, null));
+            return writeReports(report(true, null, loaded, problems, timer, null, null), null);
         }
         List<Path> themes = themeDirs(ex, problems);
         if (themes == null) {
-            return writeReports(report(true, ex, loaded, problems, timer, null, null));
+            return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
         }
         try (SiteWriter writer = SiteWriter.staging(options.outDir())) {
             Stages stages = new Stages(themes, ex, writer, problems);
@@ -104,7 +104,7 @@ public final class Build {
             OutputManifest previous = ManifestJson.read(manifestFile());
             OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
             ManifestJson.write(manifest, manifestFile());
-            return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)));
+            return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
         }
     }
 
@@ -160,13 +160,14 @@ public final class Build {
     }
 
     /** The build report goes beside the site (never into it): it names stands that are not public. */
-    private BuildReport writeReports(BuildReport report) {
+    private BuildReport writeReports(BuildReport report, Exhibition ex) {
         try {
             Files.createDirectories(options.reportDir());
             Files.writeString(options.reportDir().resolve("build-report.json"), ReportJson.toJson(report),
                     StandardCharsets.UTF_8);
             Files.writeString(options.reportDir().resolve("build-report.txt"), ReportJson.toText(report),
                     StandardCharsets.UTF_8);
+            SchoolReports.write(options.reportDir(), report, ex, report.published());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build report into " + options.reportDir(), e);
         }
