@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -47,9 +48,14 @@ final class HtmlSanitizer {
 
     void clean(Element root, PageReport report) {
         List<Element> unwrap = new ArrayList<>();
+        List<CDataNode> cdata = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
+                if (node instanceof CDataNode section) {
+                    cdata.add(section);
+                    return FilterResult.CONTINUE;
+                }
                 if (node == root || node instanceof TextNode) {
                     return FilterResult.CONTINUE;
                 }
@@ -63,14 +69,18 @@ final class HtmlSanitizer {
         for (Element el : unwrap) {
             el.unwrap();
         }
+        for (CDataNode section : cdata) {
+            // CDATA is serialized raw; keep its text as ordinary, escaped text
+            section.replaceWith(new TextNode(section.text()));
+        }
     }
 
     private NodeFilter.FilterResult element(Element el, PageReport report, List<Element> unwrap) {
         String tag = el.normalName();
         boolean html = el.tag().namespace().equals("http://www.w3.org/1999/xhtml");
         if (DROPPED.contains(tag) || !html) {
-            report.warn(el, CODE, "Удалён HTML-тег <" + tag + "> вместе с содержимым: такие теги на выставке "
-                    + "запрещены", hintFor(tag));
+            report.warn(el, CODE, "Удалён HTML-тег <" + tag + ">" + (el.childNodeSize() > 0 ? " вместе с содержимым" : "")
+                    + ": такие теги на выставке запрещены", hintFor(tag));
             return NodeFilter.FilterResult.REMOVE;
         }
         if (!safelist.isSafeTag(tag)) {
@@ -98,6 +108,15 @@ final class HtmlSanitizer {
             removed.forEach(el::removeAttr);
         }
         return NodeFilter.FilterResult.CONTINUE;
+    }
+
+    /** Removes paragraphs and links left without any content by the removals above. */
+    static void dropEmptyLeftovers(Element root) {
+        for (Element el : root.select("p, a")) {
+            if (el.childNodeSize() == 0 || (el.children().isEmpty() && el.wholeText().isBlank())) {
+                el.remove();
+            }
+        }
     }
 
     /** Attributes flexmark writes for footnotes, and heading ids (replaced by generated ones later). */

@@ -41,6 +41,8 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // schools name files with spaces: [План](files/План работы.pdf)
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(HtmlRenderer.SOURCE_POSITION_ATTRIBUTE, RawHtmlMarkers.POSITION_ATTRIBUTE);
         // every link goes through LinkRewriter, which reports what it removes; flexmark must not drop any silently
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
@@ -73,6 +75,7 @@ public final class MarkdownRenderer {
         PageReport report = new PageReport(file, bodyLine, problems, sources);
         sanitizer.clean(root, report);
         rewriter.rewrite(root, links, report);
+        HtmlSanitizer.dropEmptyLeftovers(root);
         videos.embed(root);
         List<RenderedMarkdown.Heading> headings = HeadingIds.assign(root);
         return new RenderedMarkdown(root.html().strip(), PlainText.of(root), headings);
