@@ -22,7 +22,7 @@ final class VideoEmbeds {
     }
 
     private static final String YT = "[A-Za-z0-9_-]{11}";
-    private static final String TAIL = "(?:[/?#&].*)?";
+    private static final String TAIL = "(?:[/?#&%].*)?";
     private static final List<Host> HOSTS = List.of(
             new Host(Pattern.compile("https?://(?:www\\.|m\\.)?rutube\\.ru/(?:video|shorts|play/embed)/([0-9a-f]{32})"
                     + TAIL), m -> new Video("RuTube", "https://rutube.ru/play/embed/" + m.group(1))),
