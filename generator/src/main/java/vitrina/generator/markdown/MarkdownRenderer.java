@@ -77,6 +77,7 @@ public final class MarkdownRenderer {
         rewriter.rewrite(root, links, report);
         HtmlSanitizer.dropEmptyLeftovers(root);
         videos.embed(root);
+        FootnoteOrder.renumber(root);
         List<RenderedMarkdown.Heading> headings = HeadingIds.assign(root);
         return new RenderedMarkdown(root.html().strip(), PlainText.of(root), headings);
     }
