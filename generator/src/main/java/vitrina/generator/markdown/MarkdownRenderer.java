@@ -1,11 +1,57 @@
 package vitrina.generator.markdown;
 
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
 import vitrina.generator.model.RenderedMarkdown;
 import vitrina.generator.problem.Problem;
 
-/** Renders Markdown to sanitized HTML. Thread-safe: one instance serves all stands on all cores. */
+/**
+ * Renders Markdown to sanitized HTML. Thread-safe: one instance serves all stands on all cores.
+ *
+ * <p>The stages of one page, in order: flexmark parses the Markdown and renders HTML, leaving raw HTML verbatim
+ * but marked with its source offset; jsoup parses that HTML once (tracking positions); {@link SourceMap} reads the
+ * marks; {@link HtmlSanitizer} removes what the allow-list does not keep; {@link LinkRewriter} checks and resolves
+ * links and images; {@link VideoEmbeds} turns lone video links into click-to-load embeds; {@link HeadingIds} names
+ * the headings; the tree is serialized and its {@link PlainText} extracted.
+ */
 public final class MarkdownRenderer {
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final LinkRewriter rewriter = new LinkRewriter();
+    private final VideoEmbeds videos = new VideoEmbeds();
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                AutolinkExtension.create(), StrikethroughExtension.create(), new RawHtmlMarkers()));
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // schools name files with spaces: [План](files/План работы.pdf)
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
+        options.set(HtmlRenderer.SOURCE_POSITION_ATTRIBUTE, RawHtmlMarkers.POSITION_ATTRIBUTE);
+        // every link goes through LinkRewriter, which reports what it removes; flexmark must not drop any silently
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        parser = Parser.builder(options).build();
+        renderer = HtmlRenderer.builder(options).build();
+    }
+
     /**
      * @param markdown the body without front matter
      * @param file     content-relative path for problems
@@ -15,6 +61,35 @@ public final class MarkdownRenderer {
      */
     public RenderedMarkdown render(String markdown, String file, int bodyLine, LinkResolver links,
                                    Consumer<Problem> problems) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(markdown, "markdown");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(problems, "problems");
+        if (bodyLine < 1) {
+            throw new IllegalArgumentException("bodyLine must be 1 or more: " + bodyLine);
+        }
+        String html = renderer.render(parser.parse(markdown));
+
+        Element root = parseFragment(html);
+        SourceMap sources = SourceMap.collect(markdown, root);
+        PageReport report = new PageReport(file, bodyLine, problems, sources);
+        sanitizer.clean(root, report);
+        rewriter.rewrite(root, links, report);
+        HtmlSanitizer.dropEmptyLeftovers(root);
+        videos.embed(root);
+        FootnoteOrder.renumber(root);
+        List<RenderedMarkdown.Heading> headings = HeadingIds.assign(root);
+        return new RenderedMarkdown(root.html().strip(), PlainText.of(root), headings);
+    }
+
+    /** One jsoup parse per page; the parser is created per call because jsoup parsers are not thread-safe. */
+    private static Element parseFragment(String html) {
+        org.jsoup.parser.Parser jsoup = org.jsoup.parser.Parser.htmlParser().setTrackPosition(true);
+        Document holder = new Document("");
+        holder.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        Element root = holder.appendElement("div");
+        List<Node> nodes = jsoup.parseFragmentInput(html, new Element("body"), "");
+        root.appendChildren(nodes);
+        return root;
     }
 }
