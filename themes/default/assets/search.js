@@ -286,7 +286,11 @@
     function proximity(parsed, matched, results) {
       var phrases = parsed.phrases.slice();
       var required = phrases.length > 0;
-      if (!required && matched.length > 1) phrases.push(matched.map(function (mw) { return mw.stem; }));
+      // Unquoted: rank adjacent words higher, but only when positions are cheap to fetch (rarer words).
+      var cheap = matched.every(function (mw) {
+        return mw.terms.every(function (t) { return t.weight !== 1 || t.postings.docs.length <= 2000; });
+      });
+      if (!required && matched.length > 1 && cheap) phrases.push(matched.map(function (mw) { return mw.stem; }));
       if (!phrases.length || !results.length) return results;
       var exactTerm = Object.create(null);
       matched.forEach(function (mw) {
