@@ -1,15 +1,45 @@
 package vitrina.generator.search;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import vitrina.generator.model.Material;
+import vitrina.generator.model.Nomination;
+import vitrina.generator.model.OrgType;
 import vitrina.generator.model.OutputSink;
+import vitrina.generator.model.Photo;
+import vitrina.generator.model.Regions;
 import vitrina.generator.model.RenderedMarkdown;
+import vitrina.generator.model.Section;
 import vitrina.generator.model.Stand;
 import vitrina.generator.model.StandId;
 import vitrina.generator.model.StaticPage;
 
 /** Collects documents from every published stand and page, then writes content-hashed index files. Thread-safe. */
 public final class SearchIndexBuilder {
+    private final TermTable terms = new TermTable();
+    private final List<AnalyzedDocument> docs = new ArrayList<>();
+    private final Map<String, String> labels = new TreeMap<>();
+
+    /** A builder whose nomination filter shows the ids as labels. */
+    public SearchIndexBuilder() {
+        this(List.of());
+    }
+
+    /** A builder whose nomination filter shows the nominations' titles. */
+    public SearchIndexBuilder(List<Nomination> nominations) {
+        for (Nomination n : nominations) {
+            labels.put("nomination:" + n.id(), n.title());
+        }
+        for (OrgType t : OrgType.values()) {
+            labels.put("type:" + t.id(), t.title());
+        }
+        Regions.all().forEach(r -> labels.put("region:" + r.slug(), r.name()));
+    }
 
     /**
      * @param sections      rendered sections by slug
@@ -18,20 +48,110 @@ public final class SearchIndexBuilder {
      */
     public void addStand(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, String> materialTexts,
                          Map<String, String> materialUrls) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(stand, "stand");
+        Objects.requireNonNull(sections, "sections");
+        Objects.requireNonNull(materialTexts, "materialTexts");
+        Objects.requireNonNull(materialUrls, "materialUrls");
+        String id = stand.id().value();
+        String shortName = stand.org().shortName();
+        List<String> facets = new ArrayList<>();
+        facets.add("region:" + stand.org().region().slug());
+        facets.add("type:" + stand.org().type().id());
+        stand.nominations().forEach(n -> facets.add("nomination:" + n));
+        List<AnalyzedDocument> out = new ArrayList<>();
+        for (Section section : stand.sections()) {
+            RenderedMarkdown rendered = sections.get(section.slug());
+            String text = rendered == null ? "" : rendered.plainText();
+            String url = "/stands/" + id + "/" + (section.isIndex() ? "" : section.slug() + "/");
+            String key = "1|" + id + "|1|" + String.format("%05d", section.order()) + "|" + section.slug();
+            if (section.isIndex()) {
+                String about = String.join(" ", stand.org().summary(), stand.org().city(),
+                        stand.org().region().name(), stand.org().type().title(), captions(stand), text);
+                String snippet = stand.org().summary().isEmpty() ? text : stand.org().summary() + " " + text;
+                out.add(analyze(new SearchDocument(key, url, shortName, shortName, id, "section", snippet, facets,
+                        List.of(section.title(), stand.org().name() + " " + shortName, about, ""))));
+            } else {
+                out.add(analyze(new SearchDocument(key, url, section.title() + " — " + shortName, shortName, id,
+                        "section", text, facets, List.of(section.title(), "", text, ""))));
+            }
+        }
+        for (Material m : stand.materials()) {
+            String text = materialTexts.getOrDefault(m.path(), "");
+            String url = materialUrls.getOrDefault(m.path(), "/stands/" + id + "/files/" + m.urlName());
+            List<String> own = new ArrayList<>(facets);
+            if (m.nomination() != null) {
+                own.add("nomination:" + m.nomination());
+            }
+            String snippet = m.description().isEmpty() ? text : m.description() + " " + text;
+            out.add(analyze(new SearchDocument("1|" + id + "|2|" + m.path(), url,
+                    m.title() + " (" + m.format() + ") — " + shortName, shortName, id, "material", snippet, own,
+                    List.of(m.title() + " " + m.displayName(), "", m.description(), text))));
+        }
+        synchronized (docs) {
+            docs.addAll(out);
+        }
+    }
+
+    private static String captions(Stand stand) {
+        StringBuilder sb = new StringBuilder();
+        for (Photo p : stand.photos()) {
+            sb.append(p.caption() == null ? "" : p.caption()).append(' ');
+        }
+        return sb.toString();
     }
 
     public void addPage(StaticPage page, RenderedMarkdown rendered) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(rendered, "rendered");
+        SearchDocument doc = new SearchDocument("2|" + page.slug(), "/" + page.slug() + "/", page.title(), "", "",
+                "page", rendered.plainText(), List.of(), List.of(page.title(), "", rendered.plainText(), ""));
+        AnalyzedDocument analyzed = analyze(doc);
+        synchronized (docs) {
+            docs.add(analyzed);
+        }
+    }
+
+    private AnalyzedDocument analyze(SearchDocument doc) {
+        return AnalyzedDocument.of(doc, terms);
     }
 
     /** The most similar stands for each stand, best first, at most {@code limit}; deterministic. */
     public Map<StandId, List<StandId>> related(int limit) {
-        throw new UnsupportedOperationException("not yet written");
+        return new RelatedStands(sortedDocs(), terms.all()).related(limit);
+    }
+
+    /** Pairs of materials of different stands whose texts overlap at least {@code minSimilarity} (0..1). */
+    public List<NearDuplicate> nearDuplicates(double minSimilarity) {
+        return new NearDuplicates(sortedDocs()).find(minSimilarity);
     }
 
     /** Writes the index under {@code search/} in the site. */
     public void write(OutputSink sink) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(sink, "sink");
+        files().forEach((path, bytes) -> sink.write("search/" + path, bytes));
+    }
+
+    /** The index files by path relative to {@code search/}, sorted; what {@link #write} publishes. */
+    public SortedMap<String, byte[]> files() {
+        List<AnalyzedDocument> sorted = sortedDocs();
+        return new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), labels).build();
+    }
+
+    private List<AnalyzedDocument> sortedDocs() {
+        List<AnalyzedDocument> sorted;
+        synchronized (docs) {
+            sorted = new ArrayList<>(docs);
+        }
+        sorted.sort(Comparator.comparing(d -> d.doc().sortKey()));
+        return sorted;
+    }
+
+    /**
+     * Two materials of different stands with much text in common (possible copying), for organizers only.
+     *
+     * @param similarity share of the smaller text's word sequences found in the other (0..1)
+     */
+    public record NearDuplicate(String firstUrl, String secondUrl, String firstStand, String secondStand,
+                                double similarity) {
     }
 }

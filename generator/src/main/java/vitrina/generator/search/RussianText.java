@@ -1,0 +1,118 @@
+package vitrina.generator.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Collections;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.ru.RussianLightStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Russian analysis shared with the browser: lowercase, ё → е, words are runs of letters and digits, Lucene's
+ * Russian stop words are dropped and the rest is stemmed by Lucene's {@link RussianLightStemFilter}.
+ * {@code search.js} ports the same steps exactly; a test checks that both give the same stems.
+ */
+final class RussianText {
+    private static final SortedSet<String> STOP_WORDS = loadStopWords();
+    private static final Analyzer STEMMER = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(source, new RussianLightStemFilter(source));
+        }
+    };
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+
+    private RussianText() {
+    }
+
+    /** Lowercased words with ё folded to е, in text order, stop words included. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                int lower = Character.toLowerCase(cp);
+                word.appendCodePoint(lower == 'ё' ? 'е' : lower);
+            } else if (word.length() > 0) {
+                out.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+
+    static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word);
+    }
+
+    /** Index terms of the text in order: stems of the words that are not stop words. */
+    static List<String> terms(String text) {
+        List<String> words = words(text);
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (!isStopWord(w)) {
+                out.add(stem(w));
+            }
+        }
+        return out;
+    }
+
+    /** The stem of one already folded word. */
+    static String stem(String word) {
+        String cached = STEMS.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        String stem = stemWithLucene(word);
+        if (STEMS.size() < 500_000) {
+            STEMS.put(word, stem);
+        }
+        return stem;
+    }
+
+    private static String stemWithLucene(String word) {
+        try (TokenStream ts = STEMMER.tokenStream("t", new StringReader(word))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String out = ts.incrementToken() ? term.toString() : word;
+            ts.end();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stemming from a string cannot fail", e);
+        }
+    }
+
+    /** Lucene's default Russian stop words, folded the same way as text, sorted. */
+    static SortedSet<String> stopWords() {
+        return STOP_WORDS;
+    }
+
+    private static SortedSet<String> loadStopWords() {
+        CharArraySet set = RussianAnalyzer.getDefaultStopSet();
+        Set<String> out = new TreeSet<>();
+        for (Object o : set) {
+            out.add(new String((char[]) o).toLowerCase(Locale.ROOT).replace('ё', 'е'));
+        }
+        return Collections.unmodifiableSortedSet(new TreeSet<>(out));
+    }
+}

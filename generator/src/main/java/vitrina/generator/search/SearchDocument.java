@@ -1,0 +1,54 @@
+package vitrina.generator.search;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One searchable unit before analysis: a stand section, a material or a static page.
+ *
+ * @param sortKey     orders documents (and so their ids) independently of the order they were added in
+ * @param url         where a result leads
+ * @param title       shown as the result's heading
+ * @param standName   the stand's short name ("" for pages)
+ * @param standId     the stand ("" for pages)
+ * @param kind        {@code section}, {@code material} or {@code page}
+ * @param snippet     a short excerpt shown under the heading
+ * @param facets      filter values: {@code region:23}, {@code type:school}, {@code nomination:innovation}
+ * @param fields      text per field, in {@link Field} order
+ */
+record SearchDocument(String sortKey, String url, String title, String standName, String standId, String kind,
+                      String snippet, List<String> facets, List<String> fields) {
+    static final int SNIPPET_CHARS = 320;
+
+    SearchDocument {
+        Objects.requireNonNull(sortKey, "sortKey");
+        Objects.requireNonNull(url, "url");
+        facets = List.copyOf(new java.util.TreeSet<>(facets));
+        fields = List.copyOf(fields);
+        if (fields.size() != Field.values().length) {
+            throw new IllegalArgumentException("one text per field expected: " + fields.size());
+        }
+        snippet = excerpt(snippet);
+    }
+
+    /** The first {@link #SNIPPET_CHARS} characters, whitespace collapsed, cut at a word boundary. */
+    static String excerpt(String text) {
+        String s = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        if (s.length() <= SNIPPET_CHARS) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', SNIPPET_CHARS);
+        return s.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + "…";
+    }
+
+    /** Indexed fields with their BM25F weights: names and titles above body text, materials below pages. */
+    enum Field {
+        TITLE(3.0), NAME(3.0), BODY(1.0), MATERIAL(0.5);
+
+        final double weight;
+
+        Field(double weight) {
+            this.weight = weight;
+        }
+    }
+}

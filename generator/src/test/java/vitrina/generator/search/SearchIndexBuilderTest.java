@@ -1,0 +1,106 @@
+package vitrina.generator.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import vitrina.generator.model.OutputSink;
+import vitrina.generator.model.StandId;
+
+class SearchIndexBuilderTest {
+
+    @Test
+    void buildingTheSameContentTwiceGivesByteIdenticalFiles() {
+        SortedMap<String, byte[]> a = MiniCorpus.build().files();
+        SortedMap<String, byte[]> b = MiniCorpus.build().files();
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((path, bytes) -> assertArrayEquals(bytes, b.get(path), path));
+    }
+
+    @Test
+    void everyFileButTheEntryIsNamedByTheHashOfItsContent() {
+        for (String path : MiniCorpus.build().files().keySet()) {
+            assertTrue(path.equals("index.json") || path.matches("(meta\\.|[tpqdfs]/)[0-9a-f]{12}\\.json"), path);
+        }
+    }
+
+    @Test
+    void entryPointsAtMetaWhichListsDictionaryChunksByTwoLetterPrefix() {
+        SortedMap<String, byte[]> files = MiniCorpus.build().files();
+        String entry = text(files, "index.json");
+        String metaName = entry.replaceAll(".*\"meta\":\"([^\"]+)\".*", "$1");
+        String meta = text(files, metaName);
+        assertTrue(meta.contains("[\"шк\",\"t/"), meta);
+        assertTrue(meta.contains("\"docs\":8"), meta);
+        assertTrue(meta.contains("[\"77\",\"Москва\",2,\"s/"), meta);
+        assertTrue(meta.contains("[\"innovation\",\"Инновационные подходы\""), meta);
+    }
+
+    @Test
+    void foldsYoToYeAndStemsIndexTerms() {
+        assertEquals(List.of("елочк", "школ", "школ", "школ"), RussianText.terms("Ёлочка, школы и школе; школой!"));
+        String all = new String(concat(MiniCorpus.build().files()), StandardCharsets.UTF_8);
+        assertTrue(all.contains("\"елочк\""));
+        assertFalse(all.contains("\"ёлочк\""));
+    }
+
+    @Test
+    void writesTheFilesUnderSearchInTheSite() {
+        Map<String, byte[]> written = new TreeMap<>();
+        MiniCorpus.build().write(new OutputSink() {
+            @Override
+            public void write(String path, byte[] content) {
+                written.put(path, content);
+            }
+
+            @Override
+            public void copy(String path, java.nio.file.Path source) {
+                throw new AssertionError("the index copies nothing");
+            }
+        });
+        assertTrue(written.containsKey("search/index.json"));
+        assertTrue(written.keySet().stream().allMatch(p -> p.startsWith("search/")));
+    }
+
+    @Test
+    void relatedStandsAreTheMostSimilarOthersBestFirst() {
+        Map<StandId, List<StandId>> related = MiniCorpus.build().related(2);
+        assertEquals(4, related.size());
+        related.forEach((id, list) -> assertFalse(list.contains(id), id.value()));
+        assertEquals(related, MiniCorpus.build().related(2));
+    }
+
+    @Test
+    void reportsMaterialsCopiedAcrossStands() {
+        SearchIndexBuilder b = MiniCorpus.build();
+        String text = "Программа развития образовательной организации рассчитана на пять лет и включает цели, "
+                + "задачи, этапы реализации, мониторинг качества образования, ежегодный публичный доклад, "
+                + "обновление материально технической базы, повышение квалификации педагогов, сетевое "
+                + "взаимодействие с вузами региона, развитие дополнительного образования детей, создание "
+                + "школьного музея, проектную деятельность старшеклассников, профильные классы инженерной "
+                + "направленности, психологическую службу сопровождения, инклюзивную среду для детей с ОВЗ.";
+        CopyFixture.addTwoStandsSharing(b, text);
+        List<SearchIndexBuilder.NearDuplicate> dups = b.nearDuplicates(0.5);
+        assertEquals(1, dups.size(), dups.toString());
+        assertEquals("copy-a", dups.get(0).firstStand());
+        assertEquals("copy-b", dups.get(0).secondStand());
+        assertTrue(dups.get(0).similarity() > 0.9);
+    }
+
+    private static String text(Map<String, byte[]> files, String path) {
+        return new String(files.get(path), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(Map<String, byte[]> files) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        files.values().forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}
