@@ -188,7 +188,7 @@ public final class Build {
         final ImageProcessor images;
         final MaterialInspector materials;
         final MarkdownRenderer markdown = new MarkdownRenderer();
-        final SearchIndexBuilder search = new SearchIndexBuilder();
+        final SearchIndexBuilder search;
         final SiteRenderer renderer;
         final Problems problems;
 
@@ -196,6 +196,7 @@ public final class Build {
             this.images = new ImageProcessor(options.cacheDir().resolve("images"));
             this.materials = new MaterialInspector(options.cacheDir().resolve("materials"));
             this.renderer = new SiteRenderer(themes, ex.site(), writer);
+            this.search = new SearchIndexBuilder(ex.site().nominations());
             this.problems = problems;
         }
 
@@ -247,7 +248,24 @@ public final class Build {
             }
             renderer.renderSite(ex.pages(), pages);
             search.write(writer);
+            writeNearDuplicates(search.nearDuplicates(0.5));
             writer.writeString("data/stands.json", StandsJson.toJson(ex.stands()));
+        }
+    }
+
+    /** Possible copying between stands, for organizers only: beside the site, never in it. */
+    private void writeNearDuplicates(List<SearchIndexBuilder.NearDuplicate> pairs) {
+        StringBuilder sb = new StringBuilder("similarity\tfirst_stand\tfirst_url\tsecond_stand\tsecond_url\n");
+        for (SearchIndexBuilder.NearDuplicate d : pairs) {
+            sb.append(String.format(java.util.Locale.ROOT, "%.3f", d.similarity())).append('\t').append(d.firstStand())
+                    .append('\t').append(d.firstUrl()).append('\t').append(d.secondStand()).append('\t')
+                    .append(d.secondUrl()).append('\n');
+        }
+        try {
+            Files.createDirectories(options.reportDir());
+            Files.writeString(options.reportDir().resolve("near-duplicates.tsv"), sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write near-duplicates report", e);
         }
     }
 
