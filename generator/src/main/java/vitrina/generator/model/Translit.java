@@ -8,7 +8,7 @@ import java.util.Locale;
  * Uses a simplified ГОСТ 7.79-2000 (system B) / passport-style scheme that reads naturally in URLs.
  */
 public final class Translit {
-    private static final String[] CYR = new String[128];
+    private static final String[] CYR = new String[0x100];
 
     static {
         String[][] pairs = {
@@ -32,7 +32,7 @@ public final class Translit {
         StringBuilder sb = new StringBuilder(lower.length() + 8);
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (c >= 0x400 && c < 0x480 && CYR[c - 0x400] != null) {
+            if (c >= 0x400 && c < 0x500 && CYR[c - 0x400] != null) {
                 String t = CYR[c - 0x400];
                 // «ия» at the end of a word reads better as "iya"; the table already gives i + ya
                 sb.append(t);

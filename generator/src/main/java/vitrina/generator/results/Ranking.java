@@ -23,9 +23,10 @@ import vitrina.generator.model.Stand;
  *     views are heavy-tailed and can be stuffed: a stand with a hundred times more votes than the next one gains
  *     exactly one step, the same as with one vote more. It also makes the weights true shares of influence.</li>
  * <li>A stand missing an indicator does not get zero for it: that indicator's weight is shared among the stand's
- *     present indicators in proportion to their weights ({@code w_i / Σ present w}, 4 decimals), and the stand's
- *     card says so. A stand with no indicator at all is not rated.</li>
- * <li>{@code contribution = round4(percentile × effective weight)}; the total is the sum of contributions.</li>
+ *     present indicators in proportion to their weights (effective weight {@code w_i / Σ present w}), and the
+ *     stand's card says so. A stand with no indicator at all is not rated.</li>
+ * <li>{@code contribution = round4(percentile × w_i / Σ present w)} (the unrounded effective weight, so that the
+ *     figure follows from the site.yaml weights alone); the total is the sum of the rounded contributions.</li>
  * <li>Ties are broken by the higher expert score, then more votes, then the stand id in alphabetical order.</li>
  * <li>Winner: rank 1 in a nomination; laureates: ranks 2 and 3. Overall and regional ranks use each stand's best
  *     nomination; the "N best" are overall ranks 1..top.</li>
@@ -95,7 +96,7 @@ public final class Ranking {
                 }
                 BigDecimal normalized = Percentile.lookup(percentiles.get(w.getKey()), value);
                 BigDecimal effective = w.getValue().divide(present, SCALE, RoundingMode.HALF_UP);
-                BigDecimal contribution = normalized.multiply(effective).setScale(SCALE, RoundingMode.HALF_UP);
+                BigDecimal contribution = normalized.multiply(w.getValue()).divide(present, SCALE, RoundingMode.HALF_UP);
                 components.add(new Component(w.getKey(), w.getValue(), value, normalized, effective, contribution));
                 total = total.add(contribution);
             }
