@@ -107,7 +107,9 @@ final class DiplomaPage {
     static List<String> wrap(String s, PDFont font, float size, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : s.strip().split("\\s+")) {
+        // "№ 12" and «г. Сочи» stay on one line: the space after them is made non-breaking
+        String bound = s.strip().replaceAll("(№|г\\.|ул\\.|им\\.) ", "$1\u00A0");
+        for (String word : bound.split("\\s+")) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (line.length() > 0 && width(candidate, font, size) > maxWidth) {
                 lines.add(line.toString());
