@@ -19,7 +19,6 @@ public final class Main {
         CommandLine cli = new CommandLine(new VitrinaCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> 3);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("vitrina: " + describe(e));
             if (Boolean.getBoolean("vitrina.debug")) {
