@@ -145,8 +145,8 @@ class SiteBrowserIT {
 
     @Test
     void videosLoadOnlyAfterTheVisitorClicks() {
-        for (String id : TestSitesIds.standsWithVideo(dir.resolve("site-output"))) {
-            open("/stands/" + id + "/");
+        for (String page : TestSitesIds.pagesWithVideo(dir.resolve("site-output"))) {
+            open(page);
             assertTrue(web.findElements(By.tagName("iframe")).isEmpty(), "no third-party frame before a click");
             WebElement play = web.findElement(By.cssSelector(".video-embed button, .video-embed a"));
             web.executeScript("arguments[0].scrollIntoView()", play);

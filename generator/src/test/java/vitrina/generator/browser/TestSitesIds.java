@@ -12,15 +12,16 @@ final class TestSitesIds {
     private TestSitesIds() {
     }
 
-    static List<String> standsWithVideo(Path site) {
-        try (Stream<Path> files = Files.walk(site.resolve("stands"), 2)) {
+    /** Site paths (like {@code /stands/x/projects/}) of the pages that embed a video. */
+    static List<String> pagesWithVideo(Path site) {
+        try (Stream<Path> files = Files.walk(site.resolve("stands"), 3)) {
             return files.filter(p -> p.getFileName().toString().equals("index.html")).filter(p -> {
                 try {
                     return Files.readString(p).contains("video-embed");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).map(p -> p.getParent().getFileName().toString()).sorted().toList();
+            }).map(p -> "/" + site.relativize(p.getParent()).toString().replace('\\', '/') + "/").sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
