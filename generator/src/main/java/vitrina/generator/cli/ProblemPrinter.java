@@ -46,6 +46,11 @@ final class ProblemPrinter {
         out.printf("Стендов опубликовано: %d, не опубликовано: %d. Ошибок: %d, предупреждений: %d. Время: %s.%n",
                 report.published().size(), report.leftOut().size(), report.errors(), report.warnings(),
                 seconds(report.total()));
+        if (!report.stages().isEmpty()) {
+            out.println("Этапы: " + report.stages().entrySet().stream()
+                    .map(e -> e.getKey() + " " + seconds(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(" · ")));
+        }
         if (report.diff() != null) {
             out.printf("Файлов на сайте: %d (%s); по сравнению с прошлой сборкой: добавлено %d, изменено %d, удалено %d.%n",
                     report.manifest().files().size(), megabytes(report.manifest().totalBytes()),
