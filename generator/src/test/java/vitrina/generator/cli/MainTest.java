@@ -62,6 +62,29 @@ class MainTest {
     }
 
     @Test
+    void checkOfOneStandPrintsGithubAnnotationsOnlyForThatStand() throws Exception {
+        Path content = TestSites.copy(TestSites.fixture("mini"), dir.resolve("content"));
+        Path stand = content.resolve("stands/bad-inn");
+        Files.createDirectories(stand);
+        String yaml = Files.readString(firstStandYaml(content)).replaceAll("inn: *\"?\\d+\"?", "inn: \"1234567890\"");
+        Files.writeString(stand.resolve("stand.yaml"), yaml);
+        Files.writeString(stand.resolve("index.md"), "# Школа\n");
+
+        assertEquals(1, run("check", "--content", content.toString(), "--stand", "bad-inn", "--format", "github"));
+        String annotations = out.toString();
+        assertTrue(annotations.startsWith("::error file=content/stands/bad-inn/stand.yaml,line="), annotations);
+        assertTrue(annotations.lines().allMatch(l -> l.contains("stands/bad-inn/") || !l.contains("stands/")), annotations);
+
+        out.getBuffer().setLength(0);
+        String other;
+        try (var dirs = Files.list(content.resolve("stands"))) {
+            other = dirs.map(d -> d.getFileName().toString()).filter(n -> !n.equals("bad-inn")).sorted().findFirst().orElseThrow();
+        }
+        assertEquals(0, run("check", "--content", content.toString(), "--stand", other, "--format", "gitlab"), out::toString);
+        assertTrue(out.toString().startsWith("["), out::toString);
+    }
+
+    @Test
     void buildPrintsASummaryAndTheSiteFolder() {
         Path content = TestSites.fixture("mini");
         int code = run("build", "--content", content.toString(), "--out", dir.resolve("site").toString(),
