@@ -22,7 +22,7 @@ import vitrina.voting.vote.Vote;
 final class ViewsHandler {
     private static final Pattern BOT = Pattern.compile(
             "(?i)bot|crawl|spider|slurp|yandex(?!browser)|bingpreview|facebookexternalhit|headless|phantom|"
-            + "curl|wget|python|java/|httpclient|okhttp|go-http|node-fetch|axios|lighthouse|pingdom|uptime|monitor");
+            + "curl|wget|python|java[-/]|http-?client|okhttp|go-http|node-fetch|axios|lighthouse|pingdom|uptime|monitor");
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final VoteStore store;
     private final BallotRules rules;
