@@ -1,0 +1,50 @@
+package vitrina.voting.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import vitrina.voting.vote.ProofOfWork;
+
+/**
+ * A synthetic voter for the benchmark and the kill -9 test: fetches a challenge, solves it (the service runs
+ * with --benchmark-insecure and a low --pow-bits), casts the vote with the {@code X-Bench-Voter} header.
+ */
+public final class VoteClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http;
+    private final String base;
+    private final String origin;
+
+    /** The outcome of one vote: HTTP status, the acknowledged vote id (201 only), and POST latency. */
+    public record Result(int status, String voteId, long postNanos) {}
+
+    public VoteClient(String base, String origin) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.base = base;
+        this.origin = origin;
+    }
+
+    public Result vote(String voter, String stand) throws IOException, InterruptedException {
+        HttpResponse<String> c = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/challenge?stand=" + stand))
+                .header("Origin", origin).header("X-Bench-Voter", voter).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (c.statusCode() != 200) return new Result(c.statusCode(), null, 0);
+        JsonNode ch = JSON.readTree(c.body());
+        String token = ch.get("challenge").asText();
+        String solution = ProofOfWork.solve(token, ch.get("difficulty").asInt());
+        String body = "{\"stand\":\"" + stand + "\",\"challenge\":\"" + token + "\",\"solution\":\"" + solution + "\"}";
+        long t0 = System.nanoTime();
+        HttpResponse<String> v = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/votes"))
+                .header("Origin", origin).header("X-Bench-Voter", voter).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - t0;
+        String id = v.statusCode() == 201 ? JSON.readTree(v.body()).path("vote").path("id").asText() : null;
+        return new Result(v.statusCode(), id, took);
+    }
+}
