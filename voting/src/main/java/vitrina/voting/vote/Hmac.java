@@ -7,23 +7,29 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 with one key; a Mac per call keeps it thread-safe without locks. */
+/** HMAC-SHA256 with one key; one initialised Mac per thread keeps it thread-safe without locks. */
 final class Hmac {
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
 
     Hmac(byte[] key) {
         if (key.length < 16) throw new IllegalArgumentException("secret must have at least 16 bytes");
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
-    byte[] sign(String message) {
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    byte[] sign(String message) {
+        return macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)); // doFinal resets the Mac
     }
 
     String hex(String message, int bytes) {

@@ -90,7 +90,7 @@ public final class VotingLoad {
                             ConcurrentHashMap<Integer, AtomicInteger> statuses, long[] lat, long[] full, AtomicInteger latN) {
         long flowStart = scheduled == 0 ? System.nanoTime() : scheduled;
         try {
-            VoteClient.Result r = client.vote(voter, stand);
+            VoteClient.Result r = client.voteRaw(voter, stand);
             statuses.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
             if (r.status() == 201) accepted.incrementAndGet();
             long f = System.nanoTime() - flowStart;

@@ -99,7 +99,7 @@ class KillDashNineIT {
                 fs.add(pool.submit(() -> {
                     for (int i = 0; !stop.get() && i < 100_000; i++) {
                         try {
-                            VoteClient.Result r = client.vote("k" + thread + "-" + i, i % 2 == 0 ? "a" : "b");
+                            VoteClient.Result r = client.voteRaw("k" + thread + "-" + i, i % 2 == 0 ? "a" : "b");
                             if (r.status() == 201) acked.add(r.voteId());
                         } catch (Exception e) {
                             return; // connection refused or reset: the service is gone
