@@ -37,7 +37,7 @@ class KillDashNineIT {
         Path stands = dir.resolve("stands.json");
         Files.writeString(stands, "{\"stands\":[{\"id\":\"a\",\"nominations\":[]},{\"id\":\"b\",\"nominations\":[]}]}");
         Path db = dir.resolve("votes.db");
-        Set<String> acked = Load.drive(start(db, stands), 1500);
+        Set<String> acked = Load.drive(start(db, stands), 1000, 10_000);
         assertTrue(acked.size() >= 100, "load produced too few acknowledged votes: " + acked.size());
 
         Set<String> stored = new HashSet<>();
@@ -86,9 +86,10 @@ class KillDashNineIT {
         throw new AssertionError("service did not start");
     }
 
-    /** Drives votes from 16 threads, kills the service after {@code killAfterMillis}, returns acknowledged ids. */
+    /** Drives votes from 16 threads, kills the service once {@code killAtAcks} votes are acknowledged (or after
+     *  {@code maxMillis}), and returns the acknowledged ids. */
     static final class Load {
-        static Set<String> drive(Running service, long killAfterMillis) throws Exception {
+        static Set<String> drive(Running service, int killAtAcks, long maxMillis) throws Exception {
             ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -107,7 +108,8 @@ class KillDashNineIT {
                     }
                 }));
             }
-            Thread.sleep(killAfterMillis);
+            long deadline = System.currentTimeMillis() + maxMillis;
+            while (acked.size() < killAtAcks && System.currentTimeMillis() < deadline) Thread.sleep(5);
             service.process().destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
             service.process().waitFor(10, TimeUnit.SECONDS);
             stop.set(true);
