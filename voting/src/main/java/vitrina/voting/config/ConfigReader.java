@@ -76,7 +76,7 @@ public final class ConfigReader {
         if (sameSite.equals("None") && !https) {
             throw new ConfigException("--cookie-samesite None работает только с сайтом на https (браузеры требуют Secure).");
         }
-        int powBits = integer("pow-bits", 16);
+        int powBits = integer("pow-bits", 17);
         boolean bench = bool("benchmark-insecure");
         if (!bench && powBits < 8) throw new ConfigException("--pow-bits меньше 8 разрешён только с --benchmark-insecure.");
         return new VotingConfig(str("host", "0.0.0.0"), integer("port", 7070), db, str("db-schema", "public"),
