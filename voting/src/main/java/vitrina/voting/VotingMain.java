@@ -1,7 +1,6 @@
 package vitrina.voting;
 
 import java.time.Clock;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vitrina.voting.config.ConfigException;
@@ -64,6 +63,4 @@ public final class VotingMain {
             LOG.info("SIGHUP reload unavailable: {}", e.getMessage());
         }
     }
-
-    static Map<String, String> env() { return System.getenv(); }
 }

@@ -1,7 +1,6 @@
 package vitrina.voting.http;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -101,6 +100,4 @@ final class TallyHandler {
             throw new IllegalStateException(e);
         }
     }
-
-    static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

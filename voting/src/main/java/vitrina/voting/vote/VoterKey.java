@@ -1,6 +1,5 @@
 package vitrina.voting.vote;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -65,6 +64,4 @@ public final class VoterKey {
         byte[] sig = hmac.sign("cookie|" + id);
         return B64.encodeToString(java.util.Arrays.copyOf(sig, 16));
     }
-
-    static String b64(String s) { return B64.encodeToString(s.getBytes(StandardCharsets.UTF_8)); }
 }
