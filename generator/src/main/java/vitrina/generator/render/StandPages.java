@@ -68,10 +68,18 @@ final class StandPages {
         StandId id = content.stand().id();
         for (Material m : content.stand().materials()) {
             writer.sink().copy(Routes.file(materialUrl(content, m)), m.source());
+            StandContent.MaterialPreview preview = content.previews().get(m.path());
+            if (preview != null && preview.image() != null) {
+                writer.sink().copy(Routes.file(previewUrl(id, m)), preview.image());
+            }
         }
         Map<String, ImageSet.Variant> variants = new TreeMap<>();
         content.images().values().forEach(set -> set.variants().forEach(v -> variants.putIfAbsent(v.fileName(), v)));
         variants.values().forEach(v -> writer.sink().copy(Routes.file(Routes.image(id, v.fileName())), v.file()));
+    }
+
+    private static String previewUrl(StandId id, Material m) {
+        return Routes.stand(id) + "previews/" + m.urlName() + ".png";
     }
 
     private static String materialUrl(StandContent content, Material m) {
@@ -128,6 +136,11 @@ final class StandPages {
         view.put("url", url);
         view.put("absoluteUrl", Routes.absolute(site.asciiBaseUrl(), url));
         view.put("fileName", m.displayName());
+        StandContent.MaterialPreview preview = content.previews().get(m.path());
+        view.put("pages", preview == null || preview.pages() <= 0 ? null : preview.pages());
+        int[] size = preview == null || preview.image() == null ? null : PngSize.of(preview.image());
+        view.put("preview", size == null ? null : Map.of("url", previewUrl(content.stand().id(), m),
+                "width", size[0], "height", size[1]));
         return view;
     }
 
