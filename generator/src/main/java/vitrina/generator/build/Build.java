@@ -104,7 +104,7 @@ public final class Build {
                 });
             });
             timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer));
-            timer.time("Открытые данные и дипломы", results.files(),
+            timer.time("Открытые данные и дипломы", results.documents(),
                     () -> results.write(writer, options.reportDir(), options.progress()));
             OutputManifest previous = ManifestJson.read(manifestFile());
             OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);

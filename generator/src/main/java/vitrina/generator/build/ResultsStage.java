@@ -93,9 +93,9 @@ final class ResultsStage {
         return view;
     }
 
-    /** How many files {@link #write} publishes (for progress). */
-    int files() {
-        return 2 + (view.published() == null ? 0 : 2 + awards.size() + certificates.size());
+    /** How many PDFs {@link #write} renders (its progress steps). */
+    int documents() {
+        return view.published() == null ? 0 : awards.size() + certificates.size();
     }
 
     /**

@@ -129,6 +129,23 @@ class ResultsStageTest {
     }
 
     @Test
+    void anExpertsFileSavedByExcelInWindows1251IsReadWithAWarning() throws IOException {
+        Path content = content(true);
+        String excel = "stand;expert;criterion;score\r\nnovosibirsk-museum;Иванова;Содержание;8,5\r\n"
+                + "sochi-school-12;Иванова;Содержание;9\r\nvladimir-gymnasium-5;Петров;Оформление;7,25\r\n";
+        Files.write(content.resolve("evaluation/experts.csv"), excel.getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        BuildReport report = build(content, null);
+        assertEquals(0, report.errors(), () -> report.problems().toString());
+        Problem warning = report.problems().stream().filter(p -> p.code().equals("evaluation.encoding.cp1251"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.problems().toString()));
+        assertEquals("evaluation/experts.csv", warning.file());
+        String csv = Files.readString(site("data/results.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("novosibirsk-museum,upbringing"), csv);
+        assertTrue(csv.contains(",8.5000,"), "decimal comma read: " + csv);
+        assertTrue(csv.contains(",7.2500,"), csv);
+    }
+
+    @Test
     void aMissingVotesFileGivesAProblem() throws IOException {
         BuildReport report = build(content(true), dir.resolve("nowhere.json").toString());
         assertFalse(report.fatal());
