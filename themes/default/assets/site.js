@@ -157,5 +157,19 @@
   function ready(fn) {
     if (document.readyState !== 'loading') fn(); else document.addEventListener('DOMContentLoaded', fn);
   }
-  ready(function () { initA11y(); initVideo(); initLightbox(); });
+  /* ---- Results: the region select opens the chosen region's page on «Показать» (no jump on change, WCAG
+     3.2.2); the links below it work without JS ---- */
+  function initResultsRegions() {
+    document.querySelectorAll('[data-results-regions]').forEach(function (box) {
+      var select = box.querySelector('select');
+      var button = box.querySelector('button');
+      if (!select || !button) return;
+      box.hidden = false;
+      button.addEventListener('click', function () {
+        if (select.value) window.location.href = select.value;
+      });
+    });
+  }
+
+  ready(function () { initA11y(); initVideo(); initLightbox(); initResultsRegions(); });
 })();

@@ -91,6 +91,9 @@ public final class Build {
                 prepared.forEach(stages::index);
                 return stages.search.related(RELATED);
             });
+            ResultsStage results = timer.time("Результаты конкурса", 0,
+                    () -> ResultsStage.compute(options, ex, stages.markdown, problems));
+            stages.renderer.registerResults(results.view());
             timer.time("Страницы стендов", prepared.size(), () -> {
                 prepared.forEach(p -> stages.renderer.register(p.stand(), cover(p)));
                 stages.renderer.registerPages(ex.pages());
@@ -101,6 +104,8 @@ public final class Build {
                 });
             });
             timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer));
+            timer.time("Открытые данные и дипломы", results.documents(),
+                    () -> results.write(writer, options.reportDir(), options.progress()));
             OutputManifest previous = ManifestJson.read(manifestFile());
             OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
             ManifestJson.write(manifest, manifestFile());
@@ -249,7 +254,6 @@ public final class Build {
             renderer.renderSite(ex.pages(), pages);
             search.write(writer);
             writeNearDuplicates(search.nearDuplicates(0.5));
-            writer.writeString("data/stands.json", StandsJson.toJson(ex.stands()));
         }
     }
 

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param workDir      build cache and reports, beside the output (never published), e.g. {@code .vitrina}
  * @param clock        for the "founded at least 5 years ago" rule only; pages never show the build time
  * @param progress     receives stage progress
+ * @param votes        the voting service's export: a file path or an http(s) URL; null uses
+ *                     {@code content/evaluation/votes.json} when it exists
  */
 public record BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
-                           Progress progress) {
+                           Progress progress, String votes) {
     public BuildOptions {
         Objects.requireNonNull(contentDir, "contentDir");
         Objects.requireNonNull(outDir, "outDir");
@@ -24,6 +26,17 @@ public record BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path
         Objects.requireNonNull(workDir, "workDir");
         clock = clock == null ? Clock.systemDefaultZone() : clock;
         progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    /** Without a vote export option. */
+    public BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
+                        Progress progress) {
+        this(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, null);
+    }
+
+    /** The same options with {@code --votes} set (a file path or an http(s) URL; null for the default). */
+    public BuildOptions withVotes(String votesFileOrUrl) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, votesFileOrUrl);
     }
 
     public Path cacheDir() {

@@ -29,11 +29,16 @@ final class ContentOptions {
             description = "Кэш сборки и отчёты, не публикуются (по умолчанию: .vitrina рядом с папкой сайта).")
     Path work;
 
+    @Option(names = "--votes", paramLabel = "FILE|URL",
+            description = "Итоги народного голосования (выгрузка сервиса голосования, JSON): файл или адрес http(s)."
+                    + " По умолчанию — evaluation/votes.json в папке содержимого, если он есть.")
+    String votes;
+
     BuildOptions toBuildOptions(BuildOptions.Progress progress) {
         Path outAbs = out.toAbsolutePath().normalize();
         Path workDir = work != null ? work : outAbs.getParent().resolve(".vitrina");
         return new BuildOptions(content, out, defaultTheme != null ? defaultTheme : findDefaultTheme(), theme,
-                workDir, Clock.systemDefaultZone(), progress);
+                workDir, Clock.systemDefaultZone(), progress, votes);
     }
 
     /** themes/default in the working folder, else beside the jar (generator/target/vitrina.jar → ../../themes). */

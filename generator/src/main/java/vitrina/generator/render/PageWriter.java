@@ -31,6 +31,7 @@ final class PageWriter {
     private final OutputSink sink;
     private final ThemeAssets assets;
     private volatile List<MenuItem> pagesMenu = List.of();
+    private volatile String dataUrl;
     private final NavigableMap<String, Optional<LocalDate>> written = new ConcurrentSkipListMap<>();
 
     PageWriter(TemplateLookup lookup, ThemeAssets assets, SiteConfig site, OutputSink sink) {
@@ -49,6 +50,11 @@ final class PageWriter {
 
     void setPagesMenu(List<MenuItem> items) {
         pagesMenu = List.copyOf(items);
+    }
+
+    /** The open-data page's URL for the footer, or null when the site has none. */
+    void setDataUrl(String url) {
+        dataUrl = url;
     }
 
     /**
@@ -107,6 +113,7 @@ final class PageWriter {
         view.put("voting", site.voting());
         boolean results = site.evaluation() != null && site.evaluation().published();
         view.put("resultsUrl", results ? Routes.results() : null);
+        view.put("dataUrl", dataUrl);
         view.put("feedUrl", Routes.feed());
         view.put("manifestUrl", Routes.manifest());
         return view;

@@ -99,6 +99,30 @@ public final class Routes {
         return "/results/";
     }
 
+    public static String resultsMethodology() {
+        return "/results/methodology/";
+    }
+
+    /** Results of one region by its two-digit code: {@code /results/regions/02/}. */
+    public static String resultsRegion(String regionSlug) {
+        return "/results/regions/" + regionSlug + "/";
+    }
+
+    /** The verification page of a diploma or certificate. */
+    public static String resultsVerify(String number) {
+        return "/results/verify/" + number + "/";
+    }
+
+    /** The open-data page, listing the downloads under {@code /data/}. */
+    public static String data() {
+        return "/data/";
+    }
+
+    /** An open-data download: {@code /data/results.csv}. */
+    public static String dataFile(String name) {
+        return "/data/" + name;
+    }
+
     public static String page(String slug) {
         return "/" + slug + "/";
     }

@@ -33,6 +33,7 @@ public final class SiteRenderer {
     private final StandPages standPages;
     private final Map<StandId, StandSummary> known = new ConcurrentHashMap<>();
     private final Map<StandId, StandSummary> rendered = new ConcurrentHashMap<>();
+    private volatile ResultsView results;
 
     /**
      * @param themeDirs theme folders, most specific first (a site override folder, then themes/default)
@@ -46,7 +47,7 @@ public final class SiteRenderer {
         this.lookup = new TemplateLookup(themeDirs);
         this.assets = ThemeAssets.scan(themeDirs);
         this.writer = new PageWriter(lookup, assets, site, sink);
-        this.standPages = new StandPages(writer, site, id -> known.get(id));
+        this.standPages = new StandPages(writer, site, id -> known.get(id), this::resultCard);
     }
 
     /** The template lookup in use (for {@code --verbose} output of the candidates tried). */
@@ -65,6 +66,21 @@ public final class SiteRenderer {
         writer.setPagesMenu(pages.stream()
                 .sorted(Comparator.comparingInt(StaticPage::order).thenComparing(StaticPage::slug))
                 .map(p -> new PageWriter.MenuItem(p.title(), Routes.page(p.slug()))).toList());
+    }
+
+    /**
+     * Sets the evaluation results and open data to show; call before {@link #renderStand} (stand pages then get
+     * their result card when results are published). {@link #renderSite} then writes the open-data page and the
+     * results pages, which the sitemap lists (verification pages excepted).
+     */
+    public void registerResults(ResultsView view) {
+        this.results = Objects.requireNonNull(view, "view");
+        writer.setDataUrl(Routes.data());
+    }
+
+    private ResultsView.Card resultCard(StandId id) {
+        ResultsView view = results;
+        return view == null || view.published() == null ? null : view.published().cards().get(id);
     }
 
     /** Writes {@code stands/<id>/index.html} and one page per further section; publishes photos and materials. */
@@ -95,6 +111,9 @@ public final class SiteRenderer {
         List<StandSummary> stands = new ArrayList<>(this.rendered.values());
         stands.sort(ListingPages.BY_NAME);
         new ListingPages(writer, site, stands).renderAll(aboutUrl(pages));
+        if (results != null) {
+            new ResultsPages(writer, results, known::get).renderAll();
+        }
         for (StaticPage page : pages) {
             RenderedMarkdown md = rendered.get(page.slug());
             Map<String, Object> model = new LinkedHashMap<>();

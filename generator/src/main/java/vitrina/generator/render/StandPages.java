@@ -26,12 +26,18 @@ final class StandPages {
     private final PageWriter writer;
     private final SiteConfig site;
     private final Function<StandId, StandSummary> known;
+    private final Function<StandId, ResultsView.Card> results;
 
-    /** @param known a registered stand's summary by id, or null when unknown (used for related stands) */
-    StandPages(PageWriter writer, SiteConfig site, Function<StandId, StandSummary> known) {
+    /**
+     * @param known   a registered stand's summary by id, or null when unknown (used for related stands)
+     * @param results a stand's result card, or null when results are not published
+     */
+    StandPages(PageWriter writer, SiteConfig site, Function<StandId, StandSummary> known,
+               Function<StandId, ResultsView.Card> results) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.site = Objects.requireNonNull(site, "site");
         this.known = Objects.requireNonNull(known, "known");
+        this.results = Objects.requireNonNull(results, "results");
     }
 
     void render(StandContent content) {
@@ -100,6 +106,9 @@ final class StandPages {
         ImageSet logo = stand.logo() == null ? null : content.images().get(stand.logo().path());
         model.put("logo", logo == null ? null : Picture.of(stand.id(), logo, 160));
         model.put("vote", site.voting() == null ? null : voteView(stand));
+        model.put("result", results.apply(stand.id()));
+        model.put("resultsUrl", Routes.results());
+        model.put("methodologyUrl", Routes.resultsMethodology());
         model.put("related", content.related().stream().map(known).filter(Objects::nonNull)
                 .map(s -> Map.of("title", s.shortName(), "url", s.url(), "region", s.regionName())).toList());
         return model;

@@ -38,6 +38,9 @@ final class VitrinaExtension extends AbstractExtension {
                 example("filesize", "{{ 900 | filesize }}", Map.of(), "900 Б"));
         filter("ruDate", simple(v -> RussianFormat.date((LocalDate) v)),
                 example("ruDate", "{{ d | ruDate }}", Map.of("d", LocalDate.of(2026, 3, 17)), "17 марта 2026 г."));
+        filter("decimal", simple(v -> String.valueOf(v).replace('.', ',')),
+                example("decimal", "{{ '0.8275' | decimal }}", Map.of(), "0,8275"),
+                example("decimal", "{{ 12 | decimal }}", Map.of(), "12"));
     }
 
     private void filter(String name, Filter filter, Example... withExamples) {
