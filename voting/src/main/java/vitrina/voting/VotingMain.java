@@ -22,7 +22,24 @@ public final class VotingMain {
 
     private VotingMain() {}
 
+    private static final String USAGE = """
+            Использование: java -jar vitrina-voting.jar [флаги]   (каждый флаг можно задать и переменной VITRINA_VOTING_<ИМЯ>)
+              --port N              порт (по умолчанию 7070)          --host ADDR   адрес (по умолчанию 0.0.0.0)
+              --db FILE|postgresql://…   SQLite-файл (по умолчанию votes.db) или PostgreSQL для нескольких экземпляров
+              --stands FILE|URL     data/stands.json опубликованного сайта: голосовать можно только за эти стенды
+              --site site.yaml      период голосования из voting.from/to (или --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД)
+              --origin URL          адрес сайта (CORS; можно несколько через запятую)
+              --admin-token T       токен для /api/v1/admin/*      --secret S | --secret-file F   ключ подписи
+              --per-day             один голос в день вместо одного за конкурс
+              --pow-bits N          сложность proof-of-work (по умолчанию 17)
+            Подробно: voting/README.md
+            """;
+
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         VotingConfig config;
         try {
             config = ConfigReader.read(args, System.getenv());
