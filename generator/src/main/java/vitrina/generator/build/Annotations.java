@@ -1,5 +1,7 @@
 package vitrina.generator.build;
 
+import vitrina.generator.model.JsonText;
+
 import java.util.stream.Collectors;
 import vitrina.generator.problem.Problem;
 
@@ -22,11 +24,11 @@ public final class Annotations {
 
     /** GitLab Code Quality report (JSON array), shown inline in merge requests. */
     public static String gitlab(BuildReport r, String prefix) {
-        return r.problems().stream().map(p -> "  {\"description\": " + Json.quote(p.message() + (p.hint().isEmpty() ? "" : " → " + p.hint()))
-                + ", \"check_name\": " + Json.quote(p.code())
-                + ", \"fingerprint\": " + Json.quote(fingerprint(p))
-                + ", \"severity\": " + Json.quote(p.isError() ? "major" : "minor")
-                + ", \"location\": {\"path\": " + Json.quote(prefix + p.file()) + ", \"lines\": {\"begin\": " + Math.max(1, p.line()) + "}}}")
+        return r.problems().stream().map(p -> "  {\"description\": " + JsonText.quote(p.message() + (p.hint().isEmpty() ? "" : " → " + p.hint()))
+                + ", \"check_name\": " + JsonText.quote(p.code())
+                + ", \"fingerprint\": " + JsonText.quote(fingerprint(p))
+                + ", \"severity\": " + JsonText.quote(p.isError() ? "major" : "minor")
+                + ", \"location\": {\"path\": " + JsonText.quote(prefix + p.file()) + ", \"lines\": {\"begin\": " + Math.max(1, p.line()) + "}}}")
                 .collect(Collectors.joining(",\n", "[\n", "\n]\n"));
     }
 

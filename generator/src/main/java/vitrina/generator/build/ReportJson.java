@@ -1,5 +1,7 @@
 package vitrina.generator.build;
 
+import vitrina.generator.model.JsonText;
+
 import java.util.Iterator;
 import java.util.List;
 import vitrina.generator.content.LoadResult;
@@ -17,7 +19,7 @@ public final class ReportJson {
         sb.append("  \"errors\": ").append(r.errors()).append(",\n");
         sb.append("  \"warnings\": ").append(r.warnings()).append(",\n");
         sb.append("  \"published\": [");
-        join(sb, r.published().iterator(), Json::quote);
+        join(sb, r.published().iterator(), JsonText::quote);
         sb.append("],\n  \"leftOut\": [");
         join(sb, r.leftOut().iterator(), ReportJson::leftOut);
         sb.append("],\n  \"problems\": [");
@@ -27,14 +29,14 @@ public final class ReportJson {
     }
 
     private static String leftOut(LoadResult.LeftOut l) {
-        return "{\"folder\": " + Json.quote(l.folder()) + ", \"reason\": " + Json.quote(l.reason()) + "}";
+        return "{\"folder\": " + JsonText.quote(l.folder()) + ", \"reason\": " + JsonText.quote(l.reason()) + "}";
     }
 
     static String problem(Problem p) {
-        return "\n    {\"file\": " + Json.quote(p.file()) + ", \"line\": " + p.line() + ", \"column\": " + p.column()
-                + ", \"severity\": " + Json.quote(p.severity().name().toLowerCase(java.util.Locale.ROOT))
-                + ", \"code\": " + Json.quote(p.code()) + ", \"stand\": " + Json.quote(p.standId())
-                + ", \"message\": " + Json.quote(p.message()) + ", \"hint\": " + Json.quote(p.hint()) + "}";
+        return "\n    {\"file\": " + JsonText.quote(p.file()) + ", \"line\": " + p.line() + ", \"column\": " + p.column()
+                + ", \"severity\": " + JsonText.quote(p.severity().name().toLowerCase(java.util.Locale.ROOT))
+                + ", \"code\": " + JsonText.quote(p.code()) + ", \"stand\": " + JsonText.quote(p.standId())
+                + ", \"message\": " + JsonText.quote(p.message()) + ", \"hint\": " + JsonText.quote(p.hint()) + "}";
     }
 
     private static <T> void join(StringBuilder sb, Iterator<T> it, java.util.function.Function<T, String> f) {

@@ -1,5 +1,7 @@
 package vitrina.generator.build;
 
+import vitrina.generator.model.JsonText;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +100,7 @@ final class SchoolReports {
     }
 
     private static String schoolJson(String id, String status, List<Problem> problems) {
-        return "{\"stand\": " + Json.quote(id) + ", \"status\": " + Json.quote(status) + ", \"problems\": ["
+        return "{\"stand\": " + JsonText.quote(id) + ", \"status\": " + JsonText.quote(status) + ", \"problems\": ["
                 + problems.stream().map(ReportJson::problem).collect(Collectors.joining(",")) + "\n]}\n";
     }
 

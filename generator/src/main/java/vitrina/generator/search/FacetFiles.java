@@ -1,5 +1,7 @@
 package vitrina.generator.search;
 
+import vitrina.generator.model.JsonText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +44,16 @@ final class FacetFiles {
         for (String facet : FACETS) {
             meta.append(firstFacet ? "" : ",");
             firstFacet = false;
-            Json.string(meta, facet).append(":[");
+            JsonText.quote(meta, facet).append(":[");
             boolean first = true;
             for (Map.Entry<String, List<Integer>> v : byFacet.get(facet).entrySet()) {
                 meta.append(first ? "[" : ",[");
                 first = false;
                 String key = facet + ":" + v.getKey();
-                Json.string(meta, v.getKey()).append(',');
-                Json.string(meta, labels.getOrDefault(key, v.getKey())).append(',');
+                JsonText.quote(meta, v.getKey()).append(',');
+                JsonText.quote(meta, labels.getOrDefault(key, v.getKey())).append(',');
                 meta.append(v.getValue().size()).append(',');
-                Json.string(meta, put.apply("s/", deltas(v.getValue()))).append(']');
+                JsonText.quote(meta, put.apply("s/", deltas(v.getValue()))).append(']');
             }
             meta.append(']');
         }

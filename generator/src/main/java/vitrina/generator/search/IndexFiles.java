@@ -1,5 +1,7 @@
 package vitrina.generator.search;
 
+import vitrina.generator.model.JsonText;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +64,7 @@ final class IndexFiles {
         meta.append('}');
         String metaName = hashedName("meta.", meta.toString());
         files.put(metaName, bytes(meta.toString()));
-        files.put("index.json", bytes("{\"version\":1,\"meta\":" + Json.string(metaName) + "}"));
+        files.put("index.json", bytes("{\"version\":1,\"meta\":" + JsonText.quote(metaName) + "}"));
         return files;
     }
 
@@ -78,9 +80,9 @@ final class IndexFiles {
                 groups.add(flushGroup(postings, positions));
             }
             postings.append(postings.length() == 0 ? '{' : ',');
-            Json.string(postings, e.getKey()).append(':').append(p);
+            JsonText.quote(postings, e.getKey()).append(':').append(p);
             positions.append(positions.length() == 0 ? '{' : ',');
-            Json.string(positions, e.getKey()).append(':').append(q);
+            JsonText.quote(positions, e.getKey()).append(':').append(q);
             groupOfTerm.put(e.getKey(), groups.size());
         }
         if (postings.length() > 0) {
@@ -146,22 +148,22 @@ final class IndexFiles {
                 g.setValue(n);
                 dict.append(n++ == 0 ? "[" : ",[");
                 String[] files = groups.get(g.getKey());
-                Json.string(dict, files[0]).append(',');
-                Json.string(dict, files[1]).append(']');
+                JsonText.quote(dict, files[0]).append(',');
+                JsonText.quote(dict, files[1]).append(']');
             }
             dict.append("],\"t\":[");
             boolean firstTerm = true;
             for (String term : chunk.getValue()) {
                 dict.append(firstTerm ? "[" : ",[");
                 firstTerm = false;
-                Json.string(dict, term).append(',').append(index.postings.get(sorted.get(term)).docs.size())
+                JsonText.quote(dict, term).append(',').append(index.postings.get(sorted.get(term)).docs.size())
                         .append(',').append(localGroups.get(groupOfTerm.get(term))).append(']');
             }
             dict.append("]}");
             meta.append(first ? "[" : ",[");
             first = false;
-            Json.string(meta, chunk.getKey()).append(',');
-            Json.string(meta, put("t/", dict.toString())).append(']');
+            JsonText.quote(meta, chunk.getKey()).append(',');
+            JsonText.quote(meta, put("t/", dict.toString())).append(']');
         }
     }
 
@@ -169,11 +171,11 @@ final class IndexFiles {
         StringBuilder dir = new StringBuilder();
         for (int d = 0; d < docs.size(); d++) {
             dir.append(dir.length() == 0 ? '[' : ',');
-            Json.string(dir, put("d/", fragment(docs.get(d).doc())));
+            JsonText.quote(dir, put("d/", fragment(docs.get(d).doc())));
             if ((d + 1) % FRAGMENTS_PER_DIRECTORY == 0 || d == docs.size() - 1) {
                 String name = put("f/", dir.append(']').toString());
                 meta.append(d < FRAGMENTS_PER_DIRECTORY ? "" : ",");
-                Json.string(meta, name);
+                JsonText.quote(meta, name);
                 dir.setLength(0);
             }
         }
@@ -181,11 +183,11 @@ final class IndexFiles {
 
     private static String fragment(SearchDocument doc) {
         StringBuilder sb = new StringBuilder("{\"u\":");
-        Json.string(sb, doc.url()).append(",\"t\":");
-        Json.string(sb, doc.title()).append(",\"s\":");
-        Json.string(sb, doc.standName()).append(",\"k\":");
-        Json.string(sb, doc.kind()).append(",\"x\":");
-        Json.string(sb, doc.snippet()).append('}');
+        JsonText.quote(sb, doc.url()).append(",\"t\":");
+        JsonText.quote(sb, doc.title()).append(",\"s\":");
+        JsonText.quote(sb, doc.standName()).append(",\"k\":");
+        JsonText.quote(sb, doc.kind()).append(",\"x\":");
+        JsonText.quote(sb, doc.snippet()).append('}');
         return sb.toString();
     }
 

@@ -65,7 +65,7 @@ public final class SearchBench {
         StringBuilder sb = new StringBuilder("{");
         for (String lemma : LEMMAS) {
             sb.append(sb.length() > 1 ? "," : "");
-            Json.string(sb, lemma).append(":[");
+            vitrina.generator.model.JsonText.quote(sb, lemma).append(":[");
             TreeSet<Integer> ids = new TreeSet<>();
             for (int i = 0; i < texts.size(); i++) {
                 for (String w : RussianText.words(texts.get(i))) {

@@ -58,24 +58,24 @@ class SearchClientJsTest {
         for (Map.Entry<String, String> e : stems.entrySet()) {
             sb.append(first ? "" : ",");
             first = false;
-            Json.string(sb, e.getKey()).append(':');
-            Json.string(sb, e.getValue());
+            vitrina.generator.model.JsonText.quote(sb, e.getKey()).append(':');
+            vitrina.generator.model.JsonText.quote(sb, e.getValue());
         }
         sb.append("},\"stop\":[");
         first = true;
         for (String s : RussianText.stopWords()) {
             sb.append(first ? "" : ",");
             first = false;
-            Json.string(sb, s);
+            vitrina.generator.model.JsonText.quote(sb, s);
         }
         String text = "Ёлочка-2025: «Школа полного дня» и e-mail, 3.5 кг; ПЕДАГОГИ!";
         sb.append("],\"text\":");
-        Json.string(sb, text).append(",\"terms\":[");
+        vitrina.generator.model.JsonText.quote(sb, text).append(",\"terms\":[");
         first = true;
         for (String t : RussianText.terms(text)) {
             sb.append(first ? "" : ",");
             first = false;
-            Json.string(sb, t);
+            vitrina.generator.model.JsonText.quote(sb, t);
         }
         return sb.append("]}").toString();
     }
