@@ -51,23 +51,25 @@ class AccessibilityIT {
                 "/about/", "/no-such-page/", site.firstRegionPage(), "/regions/", "/nominations/")) {
             web.get(site.url(path));
             check(path, report);
+            if (path.startsWith("/stands/") && !path.contains("methods")) {
+                browser.fullPageScreenshot("a11y-" + scheme + "-stand");
+            }
         }
-        searchWithATypedQuery(report);
+        searchWithATypedQuery(report, scheme);
         headerSuggestions(report);
         galleryViewer(report);
-        if (!scheme.equals("off")) {
-            browser.screenshot("a11y-" + scheme + "-stand");
-        }
+        browser.screenshot("a11y-" + scheme + "-gallery-viewer");
         assertTrue(report.isEmpty(), () -> "axe found " + report.size() + " problem(s) with scheme " + scheme
                 + ":\n" + String.join("\n", report));
     }
 
-    private void searchWithATypedQuery(List<String> report) {
+    private void searchWithATypedQuery(List<String> report, String scheme) {
         web.get(site.url("/search/"));
         var input = waiting().until(d -> d.findElement(By.id("search-app-q")));
         input.sendKeys("школой");
         waiting().until(d -> !d.findElements(By.cssSelector(".search-result a")).isEmpty());
         check("/search/ (query typed)", report);
+        browser.screenshot("a11y-" + scheme + "-search");
     }
 
     private void headerSuggestions(List<String> report) {
