@@ -172,6 +172,10 @@ class A11yModeIT {
             for (String c : mode) {
                 assertTrue(classes().contains(c), c);
             }
+            if (path.startsWith("/search/")) {
+                new org.openqa.selenium.support.ui.WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(d ->
+                        !d.findElements(By.cssSelector("#search-filter-region, .search-result")).isEmpty());
+            }
             Object wide = web.executeScript("""
                     var de = document.documentElement, over = de.scrollWidth - de.clientWidth;
                     if (over <= 0) return null;
