@@ -553,6 +553,8 @@
     var base = (form.getAttribute('action') || '/search/').replace(/[^/]*$/, '');
     var list = el('ul', { 'class': 'site-search__suggest', id: 'site-search-suggest', 'aria-label': 'Подсказки поиска',
       hidden: '' });
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-controls', 'site-search-suggest');
     input.setAttribute('aria-expanded', 'false');
     form.appendChild(list);

@@ -71,6 +71,30 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * A full-page screenshot taken by Chromium itself (Page.captureScreenshot beyond the viewport), which keeps any
+     * device metrics emulation in force (phone width, zoom) instead of resizing the window.
+     */
+    public Path capture(String name) {
+        @SuppressWarnings("unchecked")
+        var metrics = (java.util.Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+        @SuppressWarnings("unchecked")
+        var content = (java.util.Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = Math.min(((Number) content.get("height")).doubleValue(), 6000);
+        var shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -284,7 +284,10 @@ class SiteRendererTest {
             assertEquals("q", input.attr("name"));
             assertTrue(doc.select("script[src^=http], link[href^=http][rel=stylesheet]").isEmpty(), name);
             assertTrue(doc.select("script:not([src])").isEmpty(), name + " has an inline script");
-            assertTrue(doc.selectFirst("#a11y-toggle").hasAttr("hidden"), name);
+            // Without JS the toggle is hidden by CSS (html:not(.js) .a11y-toggle), not by an attribute that a
+            // script would remove after the first paint (a layout shift); the panel itself starts hidden.
+            assertEquals("a11y-panel", doc.selectFirst("#a11y-toggle").attr("aria-controls"), name);
+            assertTrue(doc.selectFirst("#a11y-panel").hasAttr("hidden"), name);
             assertTrue(doc.selectFirst("footer").text().contains("Сайт не использует сторонние счётчики и трекеры"));
             assertEquals(List.of("Каталог", "Регионы", "Номинации", "О выставке", "Вопросы и ответы"),
                     doc.select("nav.main-nav a").eachText(), name);
