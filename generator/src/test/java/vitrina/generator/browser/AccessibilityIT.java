@@ -48,7 +48,8 @@ class AccessibilityIT {
                 scheme);
         List<String> report = new ArrayList<>();
         for (String path : List.of("/", "/catalog/", "/stands/sochi-school-12/", "/stands/sochi-school-12/methods/",
-                "/about/", "/no-such-page/", site.firstRegionPage(), "/regions/", "/nominations/")) {
+                "/about/", "/no-such-page/", site.firstRegionPage(), "/regions/", "/nominations/", "/results/",
+                "/results/methodology/", "/results/regions/23/", "/data/")) {
             web.get(site.url(path));
             check(path, report);
             if (path.startsWith("/stands/") && !path.contains("methods")) {
