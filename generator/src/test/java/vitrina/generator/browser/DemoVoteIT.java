@@ -114,9 +114,14 @@ class DemoVoteIT {
         wait.until(d -> d.findElement(By.cssSelector(".vote__status")).getText().contains("уже проголосовали"));
         assertFalse(web.findElement(By.cssSelector(".vote__button")).isEnabled());
 
-        HttpResponse<String> counts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + votingPort + "/api/v1/counts/" + stand)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(counts.body().contains("1"), counts.body());
+        // the public counts are a snapshot refreshed every few seconds (cacheable): wait for it to move
+        String body = "";
+        for (int i = 0; i < 100 && !body.contains("\"votes\":1"); i++) {
+            body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + votingPort + "/api/v1/counts/" + stand)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(i == 0 ? 0 : 200);
+        }
+        assertTrue(body.contains("\"votes\":1"), body);
     }
 }
