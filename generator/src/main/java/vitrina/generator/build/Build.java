@@ -70,11 +70,19 @@ public final class Build {
         return report(ex == null, ex, loaded, problems, timer, null, null);
     }
 
-    /** Builds the site into a staging folder and swaps it in. */
+    /**
+     * Builds the site into a staging folder and swaps it in. Streams stand by stand: while content loads, each stand
+     * is prepared (Markdown, photos, material texts) into the on-disk stand cache and only a light copy without
+     * Markdown stays in memory; the search pass and the render pass then read one cache entry at a time. Stands
+     * whose cache entry or rendered pages are still valid skip that work (incremental rebuilds).
+     */
     public BuildReport run() {
         Problems problems = Problems.tracking(PROBLEM_CAP);
         StageTimer timer = new StageTimer(options.progress());
-        LoadResult loaded = timer.time("Чтение содержимого", 0, () -> load(problems));
+        String generator = BuildKeys.generator();
+        Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator));
+        LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
+                () -> new ContentLoader(options.clock()).load(options.contentDir(), problems, preparer::lighten));
         Exhibition ex = loaded.exhibition();
         if (ex == null) {
             return writeReports(report(true, null, loaded, problems, timer, null, null), null);
@@ -83,28 +91,32 @@ public final class Build {
         if (themes == null) {
             return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
         }
-        try (SiteWriter writer = SiteWriter.staging(options.outDir())) {
-            Stages stages = new Stages(themes, ex, writer, problems);
-            List<Prepared> prepared = timer.time("Фото, материалы, тексты", ex.stands().size(),
-                    () -> ex.stands().parallelStream().map(stages::prepare).toList());
-            Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", prepared.size(), () -> {
-                prepared.forEach(stages::index);
+        OutputManifest previous = ManifestJson.read(manifestFile());
+        try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous).precompress(options.precompress())) {
+            Stages stages = new Stages(themes, ex, writer, problems, preparer.cache);
+            Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
+            Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
+                ex.stands().parallelStream().forEach(stand -> images.put(stand.id(), stages.index(stand)));
                 return stages.search.related(RELATED);
             });
-            timer.time("Страницы стендов", prepared.size(), () -> {
-                prepared.forEach(p -> stages.renderer.register(p.stand(), cover(p)));
+            String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator);
+            timer.time("Страницы стендов", ex.stands().size(), () -> {
                 stages.renderer.registerPages(ex.pages());
-                prepared.parallelStream().forEach(p -> {
-                    stages.renderer.renderStand(new StandContent(p.stand(), p.sections(), p.images(),
-                            p.materialUrls(), related.getOrDefault(p.stand().id(), List.of())));
-                    options.progress().step();
-                });
+                ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
+                        related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
             });
             timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer));
-            OutputManifest previous = ManifestJson.read(manifestFile());
             OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
             ManifestJson.write(manifest, manifestFile());
             return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
+        }
+    }
+
+    private int countStandFolders() {
+        try (var list = Files.list(options.contentDir().resolve("stands"))) {
+            return (int) list.count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -180,28 +192,39 @@ public final class Build {
 
     /** A stand after the expensive per-stand work, ready to index and render. */
     record Prepared(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, ImageSet> images,
-                    Map<String, String> materialUrls, Map<String, String> materialTexts) {
+                    Map<String, String> materialUrls, Map<String, String> materialTexts, List<Problem> problems) {
     }
 
-    /** The stage objects of one build, shared by all threads. */
-    private final class Stages {
-        final ImageProcessor images;
-        final MaterialInspector materials;
-        final MarkdownRenderer markdown = new MarkdownRenderer();
-        final SearchIndexBuilder search;
-        final SiteRenderer renderer;
-        final Problems problems;
+    /** A stand without its Markdown bodies: what stays in memory once the stand cache holds the prepared stand. */
+    static Stand light(Stand s) {
+        List<Section> sections = s.sections().stream().map(x -> new Section(x.slug(), x.title(), x.file(), "",
+                x.bodyLine(), x.order())).toList();
+        return new Stand(s.id(), s.org(), s.nominations(), sections, s.materials(), s.photos(), s.logo(), s.cover(),
+                s.version(), s.approved());
+    }
 
-        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems) {
-            this.images = new ImageProcessor(options.cacheDir().resolve("images"));
-            this.materials = new MaterialInspector(options.cacheDir().resolve("materials"));
-            this.renderer = new SiteRenderer(themes, ex.site(), writer);
-            this.search = new SearchIndexBuilder(ex.site().nominations());
-            this.problems = problems;
+    /** Prepares stands into the stand cache as they load (any thread); unchanged stands are not prepared again. */
+    private final class Preparer {
+        final StandCache cache;
+        final ImageProcessor images = new ImageProcessor(options.cacheDir().resolve("images"));
+        final MaterialInspector materials = new MaterialInspector(options.cacheDir().resolve("materials"));
+        final MarkdownRenderer markdown = new MarkdownRenderer();
+
+        Preparer(StandCache cache) {
+            this.cache = cache;
+        }
+
+        Stand lighten(Stand stand) {
+            if (!cache.has(stand)) {
+                cache.write(prepare(stand));
+            }
+            options.progress().step();
+            return light(stand);
         }
 
         Prepared prepare(Stand stand) {
-            Consumer<Problem> sink = sink(problems, stand.id());
+            List<Problem> found = new ArrayList<>();
+            Consumer<Problem> sink = p -> found.add(p.standId() == null ? p.forStand(stand.id().value()) : p);
             Map<String, ImageSet> sets = new TreeMap<>();
             List<Photo> photos = new ArrayList<>(stand.photos());
             if (stand.logo() != null) {
@@ -228,13 +251,57 @@ public final class Build {
             for (Section s : stand.sections()) {
                 sections.put(s.slug(), markdown.render(s.markdown(), s.file(), s.bodyLine(), links, sink));
             }
-            options.progress().step();
-            return new Prepared(stand, sections, sets, urls, texts);
+            return new Prepared(stand, sections, sets, urls, texts, found);
+        }
+    }
+
+    /** The stage objects of one build, shared by all threads. */
+    private final class Stages {
+        final MarkdownRenderer markdown = new MarkdownRenderer();
+        final SearchIndexBuilder search;
+        final SiteRenderer renderer;
+        final Problems problems;
+        final StandCache cache;
+        final RenderCache rendered = new RenderCache(options.cacheDir().resolve("render"));
+        final SiteWriter writer;
+
+        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, StandCache cache) {
+            this.renderer = new SiteRenderer(themes, ex.site(), writer);
+            this.search = new SearchIndexBuilder(ex.site().nominations());
+            this.problems = problems;
+            this.cache = cache;
+            this.writer = writer;
         }
 
-        void index(Prepared p) {
-            search.addStand(p.stand(), p.sections(), p.materialTexts(), p.materialUrls());
+        /** Indexes a published stand, reports its problems and registers it; returns its image variants. */
+        Map<String, ImageSet> index(Stand stand) {
+            Prepared p = prepared(stand);
+            problems.addAll(p.problems());
+            search.addStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
+            renderer.register(stand, cover(p));
             options.progress().step();
+            return p.images();
+        }
+
+        /** Renders a stand's pages, or takes them over from the previous site when nothing they show changed. */
+        void render(Stand stand, String siteKey, List<StandId> related, Map<String, ImageSet> images) {
+            StringBuilder key = new StringBuilder(siteKey).append('\n').append(cache.key(stand)).append('\n')
+                    .append(stand.approved()).append('\n').append(stand);
+            related.forEach(r -> key.append('\n').append(renderer.summary(r)));
+            String renderKey = BuildKeys.sha256(key.toString());
+            if (rendered.reuse(stand.id(), renderKey, writer)) {
+                renderer.adoptStand(stand, images);
+            } else {
+                Prepared p = prepared(stand);
+                renderer.renderStand(new StandContent(stand, p.sections(), p.images(), p.materialUrls(), related));
+                rendered.store(stand.id(), renderKey, writer.writtenUnder("stands/" + stand.id().value() + "/"));
+            }
+            options.progress().step();
+        }
+
+        private Prepared prepared(Stand stand) {
+            return cache.read(stand).orElseThrow(() -> new IllegalStateException(
+                    "stand cache entry vanished during the build: " + stand.id()));
         }
 
         void renderSite(Exhibition ex, SiteWriter writer) {

@@ -14,9 +14,29 @@ import java.util.Objects;
  * @param workDir      build cache and reports, beside the output (never published), e.g. {@code .vitrina}
  * @param clock        for the "founded at least 5 years ago" rule only; pages never show the build time
  * @param progress     receives stage progress
+ * @param precompress  also write a {@code .gz} sibling of every text file (for {@code gzip_static})
+ * @param onlyStand    build only this stand (plus listings), for a school's quick preview; null builds all
  */
 public record BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
-                           Progress progress) {
+                           Progress progress, boolean precompress, String onlyStand) {
+
+    public BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
+                        Progress progress) {
+        this(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, false, null);
+    }
+
+    public BuildOptions withPrecompress(boolean on) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, on, onlyStand);
+    }
+
+    public BuildOptions withOnlyStand(String id) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, precompress, id);
+    }
+
+    public BuildOptions withProgress(Progress p) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, p, precompress, onlyStand);
+    }
+
     public BuildOptions {
         Objects.requireNonNull(contentDir, "contentDir");
         Objects.requireNonNull(outDir, "outDir");
