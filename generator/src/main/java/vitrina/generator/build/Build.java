@@ -82,7 +82,10 @@ public final class Build {
         String generator = BuildKeys.generator();
         Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator));
         LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
-                () -> new ContentLoader(options.clock()).load(options.contentDir(), problems, preparer::lighten));
+                () -> options.onlyStand() != null
+                        ? new ContentLoader(options.clock()).loadOnly(options.contentDir(), options.onlyStand(), problems,
+                                preparer::lighten)
+                        : new ContentLoader(options.clock()).load(options.contentDir(), problems, preparer::lighten));
         Exhibition ex = loaded.exhibition();
         if (ex == null) {
             return writeReports(report(true, null, loaded, problems, timer, null, null), null);
@@ -95,9 +98,12 @@ public final class Build {
         try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous).precompress(options.precompress())) {
             Stages stages = new Stages(themes, ex, writer, problems, preparer.cache);
             Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
+            String searchKey = searchKey(ex, generator, preparer.cache);
+            Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
             Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
-                ex.stands().parallelStream().forEach(stand -> images.put(stand.id(), stages.index(stand)));
-                return stages.search.related(RELATED);
+                ex.stands().parallelStream().forEach(stand -> images.put(stand.id(),
+                        reused != null ? stages.register(stand) : stages.index(stand)));
+                return reused != null ? reused : stages.search.related(RELATED);
             });
             String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator);
             timer.time("Страницы стендов", ex.stands().size(), () -> {
@@ -105,14 +111,36 @@ public final class Build {
                 ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
                         related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
             });
-            timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer));
+            timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer, reused == null));
+            if (reused == null) {
+                Map<String, OutputManifest.Entry> index = new TreeMap<>(writer.writtenUnder("search/"));
+                index.keySet().removeIf(path -> path.endsWith(".html")); // the search page is the renderer's
+                stages.searchCache.store(searchKey, related, index);
+            }
             OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
+            ManifestJson.write(previous, options.reportDir().resolve("manifest.previous.json"));
             ManifestJson.write(manifest, manifestFile());
             return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
         }
     }
 
+    /** Everything the search index and related stands are made of; unchanged key, unchanged search files. */
+    private String searchKey(Exhibition ex, String generator, StandCache cache) {
+        StringBuilder sb = new StringBuilder(generator).append('\n');
+        sb.append(BuildKeys.site(options.contentDir(), List.of(), List.of(), "")).append('\n');
+        for (StaticPage p : ex.pages()) {
+            sb.append(p).append('\n');
+        }
+        for (Stand s : ex.stands()) {
+            sb.append(cache.key(s)).append(' ').append(s).append('\n');
+        }
+        return BuildKeys.sha256(sb.toString());
+    }
+
     private int countStandFolders() {
+        if (options.onlyStand() != null) {
+            return 1;
+        }
         try (var list = Files.list(options.contentDir().resolve("stands"))) {
             return (int) list.count();
         } catch (IOException | RuntimeException e) {
@@ -128,10 +156,9 @@ public final class Build {
         return options.reportDir().resolve("manifest.json");
     }
 
-    private static ImageSet cover(Prepared p) {
-        Photo cover = p.stand().cover() != null ? p.stand().cover()
-                : p.stand().photos().isEmpty() ? null : p.stand().photos().get(0);
-        return cover == null ? null : p.images().get(cover.path());
+    private static ImageSet cover(Stand stand, Map<String, ImageSet> images) {
+        Photo cover = stand.cover() != null ? stand.cover() : stand.photos().isEmpty() ? null : stand.photos().get(0);
+        return cover == null ? null : images.get(cover.path());
     }
 
     /** Theme folders, most specific first; null (with a problem) when a configured theme does not exist. */
@@ -263,6 +290,7 @@ public final class Build {
         final Problems problems;
         final StandCache cache;
         final RenderCache rendered = new RenderCache(options.cacheDir().resolve("render"));
+        final SearchCache searchCache = new SearchCache(options.cacheDir().resolve("search.txt"));
         final SiteWriter writer;
 
         Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, StandCache cache) {
@@ -278,9 +306,19 @@ public final class Build {
             Prepared p = prepared(stand);
             problems.addAll(p.problems());
             search.addStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
-            renderer.register(stand, cover(p));
+            renderer.register(stand, cover(stand, p.images()));
             options.progress().step();
             return p.images();
+        }
+
+        /** Like {@link #index} when the search index is taken over: reads only the small part of the entry. */
+        Map<String, ImageSet> register(Stand stand) {
+            StandCache.Head head = cache.head(stand).orElseThrow(() -> new IllegalStateException(
+                    "stand cache entry vanished during the build: " + stand.id()));
+            problems.addAll(head.problems());
+            renderer.register(stand, cover(stand, head.images()));
+            options.progress().step();
+            return head.images();
         }
 
         /** Renders a stand's pages, or takes them over from the previous site when nothing they show changed. */
@@ -304,18 +342,22 @@ public final class Build {
                     "stand cache entry vanished during the build: " + stand.id()));
         }
 
-        void renderSite(Exhibition ex, SiteWriter writer) {
+        void renderSite(Exhibition ex, SiteWriter writer, boolean writeSearch) {
             Map<String, RenderedMarkdown> pages = new TreeMap<>();
             for (StaticPage page : ex.pages()) {
                 RenderedMarkdown html = markdown.render(page.markdown(), page.file(), page.bodyLine(),
                         LinkResolver.none(), problems::add);
                 pages.put(page.slug(), html);
-                search.addPage(page, html);
+                if (writeSearch) {
+                    search.addPage(page, html);
+                }
                 options.progress().step();
             }
             renderer.renderSite(ex.pages(), pages);
-            search.write(writer);
-            writeNearDuplicates(search.nearDuplicates(0.5));
+            if (writeSearch) {
+                search.write(writer);
+                writeNearDuplicates(search.nearDuplicates(0.5));
+            }
             writer.writeString("data/stands.json", StandsJson.toJson(ex.stands()));
         }
     }

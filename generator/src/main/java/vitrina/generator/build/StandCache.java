@@ -1,7 +1,5 @@
 package vitrina.generator.build;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,36 +41,52 @@ final class StandCache {
         return BuildKeys.sha256(generator + "\n" + stand.id().value() + "\n" + stand.version());
     }
 
-    /** Whether a usable entry exists (without reading it): the key matches and every photo variant is still cached. */
+    /** Whether a usable entry exists: the key matches and every photo variant is still in the image cache. */
     boolean has(Stand stand) {
-        Path file = file(stand);
+        return head(stand).isPresent();
+    }
+
+    /** The small part of a valid entry (photos and problems), without the pages' HTML and texts. */
+    Optional<Head> head(Stand stand) {
+        Path file = headFile(stand);
         if (!Files.isRegularFile(file)) {
-            return false;
+            return Optional.empty();
         }
-        String key = null;
-        List<String> files = null;
-        try (JsonParser in = JSON.getFactory().createParser(file.toFile())) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+        try {
+            StoredHead h = JSON.readValue(file.toFile(), StoredHead.class);
+            if (!key(stand).equals(h.key())) {
+                return Optional.empty();
             }
-            while (in.nextToken() == JsonToken.FIELD_NAME && (key == null || files == null)) {
-                String name = in.currentName();
-                in.nextToken();
-                if ("key".equals(name)) {
-                    key = in.getValueAsString();
-                } else if ("files".equals(name)) {
-                    files = new ArrayList<>();
-                    while (in.nextToken() != JsonToken.END_ARRAY) {
-                        files.add(in.getValueAsString());
-                    }
-                } else {
-                    in.skipChildren();
+            Map<String, ImageSet> images = images(h.images());
+            return images == null ? Optional.empty() : Optional.of(new Head(images, problems(h.problems())));
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    /** Photo variants and problems of a prepared stand. */
+    record Head(Map<String, ImageSet> images, List<Problem> problems) {
+    }
+
+    private static Map<String, ImageSet> images(Map<String, Images> stored) {
+        Map<String, ImageSet> images = new TreeMap<>();
+        for (Map.Entry<String, Images> i : stored.entrySet()) {
+            List<ImageSet.Variant> variants = new ArrayList<>();
+            for (Variant v : i.getValue().variants()) {
+                Path f = Path.of(v.file());
+                if (!Files.isRegularFile(f)) {
+                    return null;
                 }
+                variants.add(new ImageSet.Variant(v.width(), v.height(), v.fileName(), f));
             }
-        } catch (IOException | RuntimeException e) {
-            return false;
+            images.put(i.getKey(), new ImageSet(i.getValue().width(), i.getValue().height(), variants));
         }
-        return key(stand).equals(key) && files != null && files.stream().allMatch(f -> Files.isRegularFile(Path.of(f)));
+        return images;
+    }
+
+    private static List<Problem> problems(List<StoredProblem> stored) {
+        return stored.stream().map(p -> new Problem(p.file(), p.line(), p.column(),
+                Severity.valueOf(p.severity()), p.code(), p.message(), p.hint(), p.standId())).toList();
     }
 
     Optional<Build.Prepared> read(Stand stand) {
@@ -85,20 +99,11 @@ final class StandCache {
             if (!key(stand).equals(e.key())) {
                 return Optional.empty();
             }
-            Map<String, ImageSet> images = new TreeMap<>();
-            for (Map.Entry<String, Images> i : e.images().entrySet()) {
-                List<ImageSet.Variant> variants = new ArrayList<>();
-                for (Variant v : i.getValue().variants()) {
-                    Path f = Path.of(v.file());
-                    if (!Files.isRegularFile(f)) {
-                        return Optional.empty();
-                    }
-                    variants.add(new ImageSet.Variant(v.width(), v.height(), v.fileName(), f));
-                }
-                images.put(i.getKey(), new ImageSet(i.getValue().width(), i.getValue().height(), variants));
+            Map<String, ImageSet> images = images(e.images());
+            if (images == null) {
+                return Optional.empty();
             }
-            List<Problem> problems = e.problems().stream().map(p -> new Problem(p.file(), p.line(), p.column(),
-                    Severity.valueOf(p.severity()), p.code(), p.message(), p.hint(), p.standId())).toList();
+            List<Problem> problems = problems(e.problems());
             return Optional.of(new Build.Prepared(stand, new LinkedHashMap<>(e.sections()), images,
                     e.materialUrls(), e.materialTexts(), problems));
         } catch (IOException | RuntimeException ex) {
@@ -113,25 +118,36 @@ final class StandCache {
                         v.file().toAbsolutePath().toString())).toList())));
         List<StoredProblem> problems = p.problems().stream().map(x -> new StoredProblem(x.file(), x.line(),
                 x.column(), x.severity().name(), x.code(), x.message(), x.hint(), x.standId())).toList();
-        List<String> files = images.values().stream().flatMap(i -> i.variants().stream()).map(Variant::file).toList();
-        Entry e = new Entry(key(p.stand()), files, p.sections(), images, p.materialUrls(), p.materialTexts(), problems);
+        Entry e = new Entry(key(p.stand()), p.sections(), images, p.materialUrls(), p.materialTexts(), problems);
         Path file = file(p.stand());
         try {
             Files.createDirectories(dir);
+            Files.deleteIfExists(headFile(p.stand())); // the head vouches for the full entry: never let it lag
             Path tmp = Files.createTempFile(dir, p.stand().id().value(), ".tmp");
             JSON.writeValue(tmp.toFile(), e);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path headTmp = Files.createTempFile(dir, p.stand().id().value(), ".tmp");
+            JSON.writeValue(headTmp.toFile(), new StoredHead(e.key(), images, problems));
+            Files.move(headTmp, headFile(p.stand()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the stand cache " + file, ex);
         }
+    }
+
+    private Path headFile(Stand stand) {
+        return dir.resolve(stand.id().value() + ".head.json");
     }
 
     private Path file(Stand stand) {
         return dir.resolve(stand.id().value() + ".json");
     }
 
-    record Entry(String key, List<String> files, Map<String, RenderedMarkdown> sections, Map<String, Images> images,
+    record Entry(String key, Map<String, RenderedMarkdown> sections, Map<String, Images> images,
                  Map<String, String> materialUrls, Map<String, String> materialTexts, List<StoredProblem> problems) {
+    }
+
+    record StoredHead(String key, Map<String, Images> images, List<StoredProblem> problems) {
     }
 
     record Images(int width, int height, List<Variant> variants) {

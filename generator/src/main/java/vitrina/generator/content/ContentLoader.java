@@ -103,6 +103,34 @@ public final class ContentLoader {
         return new LoadResult(new Exhibition(site.get(), stands, pages), leftOut);
     }
 
+    /**
+     * Loads site.yaml, pages/ and one stand folder, ignoring moderation: a school's quick preview of its own stand.
+     * The exhibition holds that stand alone (or none when it has errors; the problems say why).
+     */
+    public LoadResult loadOnly(Path contentDir, String folder, Problems problems, UnaryOperator<Stand> onLoaded) {
+        Objects.requireNonNull(folder, "folder");
+        Optional<SiteConfig> site = loadSite(contentDir, problems);
+        if (site.isEmpty()) {
+            return new LoadResult(null, List.of());
+        }
+        Issues general = new Issues(null);
+        List<StaticPage> pages;
+        try {
+            pages = PageReader.read(contentDir, general);
+        } catch (IOException e) {
+            general.in("pages").error(0, 0, "content.io", "Не удалось прочитать папку pages/: " + e.getMessage(),
+                    "Проверьте, что папка существует и доступна для чтения.");
+            pages = List.of();
+        }
+        problems.addAll(general.list());
+        StandLoader.Outcome o = new StandLoader(contentDir, site.get(), contestYear(site.get())).load(folder);
+        problems.addAll(o.problems());
+        List<Stand> stands = o.stand() == null ? List.of() : List.of(onLoaded.apply(o.stand()));
+        List<LoadResult.LeftOut> leftOut = o.stand() == null ? List.of(new LoadResult.LeftOut(folder, o.reason()))
+                : List.of();
+        return new LoadResult(new Exhibition(site.get(), stands, pages), leftOut);
+    }
+
     /** Reads and validates site.yaml alone; empty when it is unusable (the problems say why). */
     public Optional<SiteConfig> loadSite(Path contentDir, Problems problems) {
         Issues issues = new Issues(null);
