@@ -15,6 +15,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -222,8 +223,32 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         }
     }
 
+    /** Deletes a folder tree; the top-level folders in parallel (an old site has tens of thousands of files). */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> children;
+        try (var list = Files.list(root)) {
+            children = list.toList();
+        }
+        try {
+            children.parallelStream().forEach(child -> {
+                try {
+                    deleteSequentially(child);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.delete(root);
+    }
+
+    private static void deleteSequentially(Path root) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
