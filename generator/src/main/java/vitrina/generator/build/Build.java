@@ -70,11 +70,22 @@ public final class Build {
         return report(ex == null, ex, loaded, problems, timer, null, null);
     }
 
-    /** Builds the site into a staging folder and swaps it in. */
+    /**
+     * Builds the site into a staging folder and swaps it in. Streams stand by stand: while content loads, each stand
+     * is prepared (Markdown, photos, material texts) into the on-disk stand cache and only a light copy without
+     * Markdown stays in memory; the search pass and the render pass then read one cache entry at a time. Stands
+     * whose cache entry or rendered pages are still valid skip that work (incremental rebuilds).
+     */
     public BuildReport run() {
         Problems problems = Problems.tracking(PROBLEM_CAP);
         StageTimer timer = new StageTimer(options.progress());
-        LoadResult loaded = timer.time("Чтение содержимого", 0, () -> load(problems));
+        String generator = BuildKeys.generator();
+        Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator));
+        LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
+                () -> options.onlyStand() != null
+                        ? new ContentLoader(options.clock()).loadOnly(options.contentDir(), options.onlyStand(), problems,
+                                preparer::lighten)
+                        : new ContentLoader(options.clock()).load(options.contentDir(), problems, preparer::lighten));
         Exhibition ex = loaded.exhibition();
         if (ex == null) {
             return writeReports(report(true, null, loaded, problems, timer, null, null), null);
@@ -83,33 +94,64 @@ public final class Build {
         if (themes == null) {
             return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
         }
-        try (SiteWriter writer = SiteWriter.staging(options.outDir())) {
-            Stages stages = new Stages(themes, ex, writer, problems);
-            List<Prepared> prepared = timer.time("Фото, материалы, тексты", ex.stands().size(),
-                    () -> ex.stands().parallelStream().map(stages::prepare).toList());
-            Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", prepared.size(), () -> {
-                prepared.forEach(stages::index);
-                return stages.search.related(RELATED);
+        OutputManifest previous = ManifestJson.read(manifestFile());
+        try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous).precompress(options.precompress())) {
+            Stages stages = new Stages(themes, ex, writer, problems, preparer.cache);
+            Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
+            String searchKey = searchKey(ex, generator, preparer.cache);
+            Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
+            Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
+                ex.stands().parallelStream().forEach(stand -> images.put(stand.id(),
+                        reused != null ? stages.register(stand) : stages.index(stand)));
+                return reused != null ? reused : stages.search.related(RELATED);
             });
             ResultsStage results = timer.time("Результаты конкурса", 0,
                     () -> ResultsStage.compute(options, ex, stages.markdown, problems));
             stages.renderer.registerResults(results.view());
-            timer.time("Страницы стендов", prepared.size(), () -> {
-                prepared.forEach(p -> stages.renderer.register(p.stand(), cover(p)));
+            // result cards are part of stand pages: a change in the results re-renders every stand
+            String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
+                    + results.fingerprint();
+            timer.time("Страницы стендов", ex.stands().size(), () -> {
                 stages.renderer.registerPages(ex.pages());
-                prepared.parallelStream().forEach(p -> {
-                    stages.renderer.renderStand(new StandContent(p.stand(), p.sections(), p.images(),
-                            p.materialUrls(), related.getOrDefault(p.stand().id(), List.of())));
-                    options.progress().step();
-                });
+                ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
+                        related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
             });
-            timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer));
+            timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer, reused == null));
+            if (reused == null) {
+                Map<String, OutputManifest.Entry> index = new TreeMap<>(writer.writtenUnder("search/"));
+                index.keySet().removeIf(path -> path.endsWith(".html")); // the search page is the renderer's
+                stages.searchCache.store(searchKey, related, index);
+            }
             timer.time("Открытые данные и дипломы", results.documents(),
                     () -> results.write(writer, options.reportDir(), options.progress()));
-            OutputManifest previous = ManifestJson.read(manifestFile());
             OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
+            ManifestJson.write(previous, options.reportDir().resolve("manifest.previous.json"));
             ManifestJson.write(manifest, manifestFile());
             return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
+        }
+    }
+
+    /** Everything the search index and related stands are made of; unchanged key, unchanged search files. */
+    private String searchKey(Exhibition ex, String generator, StandCache cache) {
+        StringBuilder sb = new StringBuilder(generator).append('\n');
+        sb.append(BuildKeys.site(options.contentDir(), List.of(), List.of(), "")).append('\n');
+        for (StaticPage p : ex.pages()) {
+            sb.append(p).append('\n');
+        }
+        for (Stand s : ex.stands()) {
+            sb.append(cache.key(s)).append(' ').append(s).append('\n');
+        }
+        return BuildKeys.sha256(sb.toString());
+    }
+
+    private int countStandFolders() {
+        if (options.onlyStand() != null) {
+            return 1;
+        }
+        try (var list = Files.list(options.contentDir().resolve("stands"))) {
+            return (int) list.count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -121,10 +163,9 @@ public final class Build {
         return options.reportDir().resolve("manifest.json");
     }
 
-    private static ImageSet cover(Prepared p) {
-        Photo cover = p.stand().cover() != null ? p.stand().cover()
-                : p.stand().photos().isEmpty() ? null : p.stand().photos().get(0);
-        return cover == null ? null : p.images().get(cover.path());
+    private static ImageSet cover(Stand stand, Map<String, ImageSet> images) {
+        Photo cover = stand.cover() != null ? stand.cover() : stand.photos().isEmpty() ? null : stand.photos().get(0);
+        return cover == null ? null : images.get(cover.path());
     }
 
     /** Theme folders, most specific first; null (with a problem) when a configured theme does not exist. */
@@ -185,28 +226,39 @@ public final class Build {
 
     /** A stand after the expensive per-stand work, ready to index and render. */
     record Prepared(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, ImageSet> images,
-                    Map<String, String> materialUrls, Map<String, String> materialTexts) {
+                    Map<String, String> materialUrls, Map<String, String> materialTexts, List<Problem> problems) {
     }
 
-    /** The stage objects of one build, shared by all threads. */
-    private final class Stages {
-        final ImageProcessor images;
-        final MaterialInspector materials;
-        final MarkdownRenderer markdown = new MarkdownRenderer();
-        final SearchIndexBuilder search;
-        final SiteRenderer renderer;
-        final Problems problems;
+    /** A stand without its Markdown bodies: what stays in memory once the stand cache holds the prepared stand. */
+    static Stand light(Stand s) {
+        List<Section> sections = s.sections().stream().map(x -> new Section(x.slug(), x.title(), x.file(), "",
+                x.bodyLine(), x.order())).toList();
+        return new Stand(s.id(), s.org(), s.nominations(), sections, s.materials(), s.photos(), s.logo(), s.cover(),
+                s.version(), s.approved());
+    }
 
-        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems) {
-            this.images = new ImageProcessor(options.cacheDir().resolve("images"));
-            this.materials = new MaterialInspector(options.cacheDir().resolve("materials"));
-            this.renderer = new SiteRenderer(themes, ex.site(), writer);
-            this.search = new SearchIndexBuilder(ex.site().nominations());
-            this.problems = problems;
+    /** Prepares stands into the stand cache as they load (any thread); unchanged stands are not prepared again. */
+    private final class Preparer {
+        final StandCache cache;
+        final ImageProcessor images = new ImageProcessor(options.cacheDir().resolve("images"));
+        final MaterialInspector materials = new MaterialInspector(options.cacheDir().resolve("materials"));
+        final MarkdownRenderer markdown = new MarkdownRenderer();
+
+        Preparer(StandCache cache) {
+            this.cache = cache;
+        }
+
+        Stand lighten(Stand stand) {
+            if (!cache.has(stand)) {
+                cache.write(prepare(stand));
+            }
+            options.progress().step();
+            return light(stand);
         }
 
         Prepared prepare(Stand stand) {
-            Consumer<Problem> sink = sink(problems, stand.id());
+            List<Problem> found = new ArrayList<>();
+            Consumer<Problem> sink = p -> found.add(p.standId() == null ? p.forStand(stand.id().value()) : p);
             Map<String, ImageSet> sets = new TreeMap<>();
             List<Photo> photos = new ArrayList<>(stand.photos());
             if (stand.logo() != null) {
@@ -233,27 +285,86 @@ public final class Build {
             for (Section s : stand.sections()) {
                 sections.put(s.slug(), markdown.render(s.markdown(), s.file(), s.bodyLine(), links, sink));
             }
-            options.progress().step();
-            return new Prepared(stand, sections, sets, urls, texts);
+            return new Prepared(stand, sections, sets, urls, texts, found);
+        }
+    }
+
+    /** The stage objects of one build, shared by all threads. */
+    private final class Stages {
+        final MarkdownRenderer markdown = new MarkdownRenderer();
+        final SearchIndexBuilder search;
+        final SiteRenderer renderer;
+        final Problems problems;
+        final StandCache cache;
+        final RenderCache rendered = new RenderCache(options.cacheDir().resolve("render"));
+        final SearchCache searchCache = new SearchCache(options.cacheDir().resolve("search.txt"));
+        final SiteWriter writer;
+
+        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, StandCache cache) {
+            this.renderer = new SiteRenderer(themes, ex.site(), writer);
+            this.search = new SearchIndexBuilder(ex.site().nominations());
+            this.problems = problems;
+            this.cache = cache;
+            this.writer = writer;
         }
 
-        void index(Prepared p) {
-            search.addStand(p.stand(), p.sections(), p.materialTexts(), p.materialUrls());
+        /** Indexes a published stand, reports its problems and registers it; returns its image variants. */
+        Map<String, ImageSet> index(Stand stand) {
+            Prepared p = prepared(stand);
+            problems.addAll(p.problems());
+            search.addStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
+            renderer.register(stand, cover(stand, p.images()));
+            options.progress().step();
+            return p.images();
+        }
+
+        /** Like {@link #index} when the search index is taken over: reads only the small part of the entry. */
+        Map<String, ImageSet> register(Stand stand) {
+            StandCache.Head head = cache.head(stand).orElseThrow(() -> new IllegalStateException(
+                    "stand cache entry vanished during the build: " + stand.id()));
+            problems.addAll(head.problems());
+            renderer.register(stand, cover(stand, head.images()));
+            options.progress().step();
+            return head.images();
+        }
+
+        /** Renders a stand's pages, or takes them over from the previous site when nothing they show changed. */
+        void render(Stand stand, String siteKey, List<StandId> related, Map<String, ImageSet> images) {
+            StringBuilder key = new StringBuilder(siteKey).append('\n').append(cache.key(stand)).append('\n')
+                    .append(stand.approved()).append('\n').append(stand);
+            related.forEach(r -> key.append('\n').append(renderer.summary(r)));
+            String renderKey = BuildKeys.sha256(key.toString());
+            if (rendered.reuse(stand.id(), renderKey, writer)) {
+                renderer.adoptStand(stand, images);
+            } else {
+                Prepared p = prepared(stand);
+                renderer.renderStand(new StandContent(stand, p.sections(), p.images(), p.materialUrls(), related));
+                rendered.store(stand.id(), renderKey, writer.writtenUnder("stands/" + stand.id().value() + "/"));
+            }
             options.progress().step();
         }
 
-        void renderSite(Exhibition ex, SiteWriter writer) {
+        private Prepared prepared(Stand stand) {
+            return cache.read(stand).orElseThrow(() -> new IllegalStateException(
+                    "stand cache entry vanished during the build: " + stand.id()));
+        }
+
+        void renderSite(Exhibition ex, SiteWriter writer, boolean writeSearch) {
             Map<String, RenderedMarkdown> pages = new TreeMap<>();
             for (StaticPage page : ex.pages()) {
                 RenderedMarkdown html = markdown.render(page.markdown(), page.file(), page.bodyLine(),
                         LinkResolver.none(), problems::add);
                 pages.put(page.slug(), html);
-                search.addPage(page, html);
+                if (writeSearch) {
+                    search.addPage(page, html);
+                }
                 options.progress().step();
             }
             renderer.renderSite(ex.pages(), pages);
-            search.write(writer);
-            writeNearDuplicates(search.nearDuplicates(0.5));
+            if (writeSearch) {
+                search.write(writer);
+                writeNearDuplicates(search.nearDuplicates(0.5));
+            }
         }
     }
 

@@ -16,9 +16,35 @@ import java.util.Objects;
  * @param progress     receives stage progress
  * @param votes        the voting service's export: a file path or an http(s) URL; null uses
  *                     {@code content/evaluation/votes.json} when it exists
+ * @param precompress  also write a {@code .gz} sibling of every text file (for {@code gzip_static})
+ * @param onlyStand    build only this stand (plus listings), for a school's quick preview; null builds all
  */
 public record BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
-                           Progress progress, String votes) {
+                           Progress progress, String votes, boolean precompress, String onlyStand) {
+
+    public BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
+                        Progress progress) {
+        this(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, null, false, null);
+    }
+
+    /** The same options with {@code --votes} set (a file path or an http(s) URL; null for the default). */
+    public BuildOptions withVotes(String votesFileOrUrl) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, votesFileOrUrl,
+                precompress, onlyStand);
+    }
+
+    public BuildOptions withPrecompress(boolean on) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, votes, on, onlyStand);
+    }
+
+    public BuildOptions withOnlyStand(String id) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, votes, precompress, id);
+    }
+
+    public BuildOptions withProgress(Progress p) {
+        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, p, votes, precompress, onlyStand);
+    }
+
     public BuildOptions {
         Objects.requireNonNull(contentDir, "contentDir");
         Objects.requireNonNull(outDir, "outDir");
@@ -26,17 +52,6 @@ public record BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path
         Objects.requireNonNull(workDir, "workDir");
         clock = clock == null ? Clock.systemDefaultZone() : clock;
         progress = progress == null ? Progress.SILENT : progress;
-    }
-
-    /** Without a vote export option. */
-    public BuildOptions(Path contentDir, Path outDir, Path defaultTheme, Path themeDir, Path workDir, Clock clock,
-                        Progress progress) {
-        this(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, null);
-    }
-
-    /** The same options with {@code --votes} set (a file path or an http(s) URL; null for the default). */
-    public BuildOptions withVotes(String votesFileOrUrl) {
-        return new BuildOptions(contentDir, outDir, defaultTheme, themeDir, workDir, clock, progress, votesFileOrUrl);
     }
 
     public Path cacheDir() {

@@ -93,6 +93,21 @@ final class ResultsStage {
         return view;
     }
 
+    /** Changes whenever anything the result cards show changes (for the stand render cache key). */
+    String fingerprint() {
+        if (results == null) {
+            return "no-results";
+        }
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update((view.published() == null ? "unpublished\n" : "published\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(OpenData.resultsCsv(results));
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many PDFs {@link #write} renders (its progress steps). */
     int documents() {
         return view.published() == null ? 0 : awards.size() + certificates.size();

@@ -24,11 +24,15 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Не показывать ход сборки.")
     boolean quiet;
 
+    @Option(names = "--precompress", description = "Положить рядом с каждым текстовым файлом сжатую копию .gz "
+            + "(для gzip_static в nginx).")
+    boolean precompress;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         ProgressBar bar = new ProgressBar(out, System.console() != null);
-        BuildReport report = new Build(content.toBuildOptions(quiet ? null : bar)).run();
+        BuildReport report = new Build(content.toBuildOptions(quiet ? null : bar).withPrecompress(precompress)).run();
         bar.finishLine();
         ProblemPrinter printer = new ProblemPrinter(out);
         printer.printProblems(report);

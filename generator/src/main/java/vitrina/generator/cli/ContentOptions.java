@@ -38,7 +38,7 @@ final class ContentOptions {
         Path outAbs = out.toAbsolutePath().normalize();
         Path workDir = work != null ? work : outAbs.getParent().resolve(".vitrina");
         return new BuildOptions(content, out, defaultTheme != null ? defaultTheme : findDefaultTheme(), theme,
-                workDir, Clock.systemDefaultZone(), progress, votes);
+                workDir, Clock.systemDefaultZone(), progress, votes, false, null);
     }
 
     /** themes/default in the working folder, else beside the jar (generator/target/vitrina.jar → ../../themes). */

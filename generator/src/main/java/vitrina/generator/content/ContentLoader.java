@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -35,7 +36,17 @@ public final class ContentLoader {
     }
 
     public LoadResult load(Path contentDir, Problems problems) {
+        return load(contentDir, problems, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #load(Path, Problems)}, passing every stand through {@code onLoaded} as soon as it is loaded (on the
+     * loading thread), before moderation decides whether it is published. The build uses it to prepare a stand and
+     * keep only a light copy (without Markdown bodies) in memory.
+     */
+    public LoadResult load(Path contentDir, Problems problems, UnaryOperator<Stand> onLoaded) {
         Objects.requireNonNull(contentDir, "contentDir");
+        Objects.requireNonNull(onLoaded, "onLoaded");
         Objects.requireNonNull(problems, "problems");
         Optional<SiteConfig> site = loadSite(contentDir, problems);
         if (site.isEmpty()) {
@@ -57,6 +68,8 @@ public final class ContentLoader {
         }
         StandLoader loader = new StandLoader(contentDir, site.get(), contestYear(site.get()));
         List<StandLoader.Outcome> outcomes = folders.parallelStream().map(loader::load)
+                .map(o -> o.stand() == null ? o : new StandLoader.Outcome(o.folder(), onLoaded.apply(o.stand()),
+                        o.problems(), o.reason()))
                 .sorted(Comparator.comparing(StandLoader.Outcome::folder)).collect(Collectors.toList());
         moderation.ifPresent(m -> m.reportUnknown(new TreeSet<>(folders), general));
         problems.addAll(general.list());
@@ -71,7 +84,7 @@ public final class ContentLoader {
             Optional<Stand> approved = moderation.flatMap(m -> snapshots.approvedVersion(o, m, problems));
             if (approved.isPresent()) {
                 problems.addAll(o.problems());
-                stands.add(approved.get());
+                stands.add(onLoaded.apply(approved.get()));
                 continue;
             }
             problems.addAll(o.problems());
@@ -87,6 +100,34 @@ public final class ContentLoader {
         }
         stands.sort(Comparator.comparing(Stand::id));
         leftOut.sort(Comparator.comparing(LoadResult.LeftOut::folder));
+        return new LoadResult(new Exhibition(site.get(), stands, pages), leftOut);
+    }
+
+    /**
+     * Loads site.yaml, pages/ and one stand folder, ignoring moderation: a school's quick preview of its own stand.
+     * The exhibition holds that stand alone (or none when it has errors; the problems say why).
+     */
+    public LoadResult loadOnly(Path contentDir, String folder, Problems problems, UnaryOperator<Stand> onLoaded) {
+        Objects.requireNonNull(folder, "folder");
+        Optional<SiteConfig> site = loadSite(contentDir, problems);
+        if (site.isEmpty()) {
+            return new LoadResult(null, List.of());
+        }
+        Issues general = new Issues(null);
+        List<StaticPage> pages;
+        try {
+            pages = PageReader.read(contentDir, general);
+        } catch (IOException e) {
+            general.in("pages").error(0, 0, "content.io", "Не удалось прочитать папку pages/: " + e.getMessage(),
+                    "Проверьте, что папка существует и доступна для чтения.");
+            pages = List.of();
+        }
+        problems.addAll(general.list());
+        StandLoader.Outcome o = new StandLoader(contentDir, site.get(), contestYear(site.get())).load(folder);
+        problems.addAll(o.problems());
+        List<Stand> stands = o.stand() == null ? List.of() : List.of(onLoaded.apply(o.stand()));
+        List<LoadResult.LeftOut> leftOut = o.stand() == null ? List.of(new LoadResult.LeftOut(folder, o.reason()))
+                : List.of();
         return new LoadResult(new Exhibition(site.get(), stands, pages), leftOut);
     }
 

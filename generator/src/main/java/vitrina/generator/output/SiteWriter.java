@@ -15,9 +15,13 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import vitrina.generator.model.OutputSink;
 
 /**
@@ -27,12 +31,78 @@ import vitrina.generator.model.OutputSink;
 public final class SiteWriter implements OutputSink, AutoCloseable {
     private final Path target;
     private final Path staging;
-    private final Map<String, OutputManifest.Entry> written = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, OutputManifest.Entry> written = new ConcurrentSkipListMap<>();
+    private final OutputManifest previous;
+    private final AtomicLong linked = new AtomicLong();
     private boolean committed;
+    private boolean precompress;
 
-    private SiteWriter(Path target, Path staging) {
+    private SiteWriter(Path target, Path staging, OutputManifest previous) {
         this.target = target;
         this.staging = staging;
+        this.previous = previous;
+    }
+
+    /**
+     * Like {@link #staging(Path)}, but a file whose content equals the one the previous build left in {@code target}
+     * (per {@code previous}, its manifest) is hard-linked from there instead of written again.
+     */
+    public static SiteWriter staging(Path target, OutputManifest previous) {
+        SiteWriter plain = staging(target);
+        return new SiteWriter(plain.target, plain.staging, Objects.requireNonNull(previous, "previous"));
+    }
+
+    /** Also writes a {@code .gz} sibling of every text file (html, css, js, json, xml, svg, txt) on commit. */
+    public SiteWriter precompress(boolean on) {
+        this.precompress = on;
+        return this;
+    }
+
+    /** Files taken over from the previous site by a hard link (or a copy where links are impossible). */
+    public long linkedCount() {
+        return linked.get();
+    }
+
+    /** What the previous build wrote at {@code path}, when it is still in the target folder with that size. */
+    public Optional<OutputManifest.Entry> previous(String path) {
+        OutputManifest.Entry e = previous.files().get(path);
+        if (e == null) {
+            return Optional.empty();
+        }
+        try {
+            Path old = SafePaths.resolve(target, path);
+            return Files.isRegularFile(old) && Files.size(old) == e.size() ? Optional.of(e) : Optional.empty();
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes {@code path} over from the previous site unchanged (hard link, else copy). The caller has checked it
+     * with {@link #previous(String)}.
+     */
+    public void reuse(String path, OutputManifest.Entry entry) {
+        Path file = claim(path);
+        link(SafePaths.resolve(target, path), file);
+        written.put(path, entry);
+    }
+
+    private void link(Path old, Path file) {
+        try {
+            try {
+                Files.createLink(file, old);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(old, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            linked.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take over " + old, e);
+        }
+    }
+
+    /** Everything written so far whose path starts with {@code prefix}, sorted. */
+    public SortedMap<String, OutputManifest.Entry> writtenUnder(String prefix) {
+        return new TreeMap<>(written.subMap(prefix, prefix + Character.MAX_VALUE));
     }
 
     /** Creates a fresh staging folder next to {@code target} (same file system, so the final rename is cheap). */
@@ -42,7 +112,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             Path parent = abs.getParent();
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".staging-");
-            return new SiteWriter(abs, staging);
+            return new SiteWriter(abs, staging, new OutputManifest(new TreeMap<>()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + abs, e);
         }
@@ -55,12 +125,17 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     @Override
     public void write(String path, byte[] content) {
         Path file = claim(path);
-        try {
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        OutputManifest.Entry entry = new OutputManifest.Entry(sha256(content), content.length);
+        if (previous.files().containsKey(path) && previous(path).filter(entry::equals).isPresent()) {
+            link(SafePaths.resolve(target, path), file);
+        } else {
+            try {
+                Files.write(file, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
         }
-        written.put(path, new OutputManifest.Entry(sha256(content), content.length));
+        written.put(path, entry);
     }
 
     @Override
@@ -96,7 +171,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
 
     /** The manifest of everything written so far. */
     public OutputManifest manifest() {
-        return new OutputManifest(new java.util.TreeMap<>(written));
+        return new OutputManifest(new TreeMap<>(written));
     }
 
     /**
@@ -109,6 +184,9 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             throw new IllegalStateException("already committed");
         }
         try {
+            if (precompress) {
+                written.putAll(Precompressor.gzipAll(staging, new java.util.ArrayList<>(written.keySet())));
+            }
             Path old = null;
             if (Files.exists(target)) {
                 old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
@@ -145,8 +223,32 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         }
     }
 
+    /** Deletes a folder tree; the top-level folders in parallel (an old site has tens of thousands of files). */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> children;
+        try (var list = Files.list(root)) {
+            children = list.toList();
+        }
+        try {
+            children.parallelStream().forEach(child -> {
+                try {
+                    deleteSequentially(child);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.delete(root);
+    }
+
+    private static void deleteSequentially(Path root) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

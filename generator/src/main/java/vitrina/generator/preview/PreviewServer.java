@@ -34,8 +34,15 @@ public final class PreviewServer implements AutoCloseable {
             Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             Map.entry("zip", "application/zip"));
 
+    /** The live-reload endpoint (server-sent events); exists only in the preview, never in built files. */
+    public static final String RELOAD_PATH = "/__vitrina/reload";
+    static final String RELOAD_SCRIPT = "<script>(function(){var s=new EventSource('" + RELOAD_PATH + "');"
+            + "s.onmessage=function(){location.reload();};})();</script>";
+
     private final HttpServer server;
     private final Path root;
+    private final LiveReload live = new LiveReload();
+    private volatile boolean liveReload;
 
     private PreviewServer(HttpServer server, Path root) {
         this.server = server;
@@ -47,13 +54,25 @@ public final class PreviewServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         PreviewServer preview = new PreviewServer(server, root.toAbsolutePath().normalize());
         server.createContext("/", preview::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+        server.createContext(RELOAD_PATH, preview.live::handle);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "preview");
             t.setDaemon(true);
             return t;
         }));
         server.start();
         return preview;
+    }
+
+    /** Injects a tiny reload script into served HTML pages (the files on disk are not changed). */
+    public PreviewServer liveReload(boolean on) {
+        this.liveReload = on;
+        return this;
+    }
+
+    /** Tells every open page to reload (after a rebuild). */
+    public void reload() {
+        live.broadcast();
     }
 
     public int port() {
@@ -82,10 +101,10 @@ public final class PreviewServer implements AutoCloseable {
                     return;
                 }
                 Path notFound = root.resolve("404.html");
-                send(ex, 404, Files.isRegularFile(notFound) ? notFound : null);
+                send(ex, 404, Files.isRegularFile(notFound) ? notFound : null, liveReload);
                 return;
             }
-            send(ex, 200, file);
+            send(ex, 200, file, liveReload);
         }
     }
 
@@ -113,7 +132,7 @@ public final class PreviewServer implements AutoCloseable {
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? file : null;
     }
 
-    private static void send(HttpExchange ex, int status, Path file) throws IOException {
+    private static void send(HttpExchange ex, int status, Path file, boolean inject) throws IOException {
         if (file == null) {
             byte[] body = "404 — страница не найдена".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
@@ -128,6 +147,16 @@ public final class PreviewServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (inject && ext.equals("html")) {
+            byte[] html = LiveReload.inject(Files.readAllBytes(file), RELOAD_SCRIPT);
+            ex.sendResponseHeaders(status, ex.getRequestMethod().equals("HEAD") ? -1 : html.length);
+            if (!ex.getRequestMethod().equals("HEAD")) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(html);
+                }
+            }
+            return;
+        }
         long size = Files.size(file);
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.getResponseHeaders().set("Content-Length", Long.toString(size));
@@ -142,6 +171,7 @@ public final class PreviewServer implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         server.stop(0);
     }
 }

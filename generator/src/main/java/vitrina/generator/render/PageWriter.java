@@ -91,6 +91,11 @@ final class PageWriter {
         }
     }
 
+    /** Records a page taken over unchanged from the previous build, for the sitemap. */
+    void remember(String url, LocalDate lastmod) {
+        written.put(url, Optional.ofNullable(lastmod));
+    }
+
     /** Page URLs written so far with their last-modified dates, sorted. */
     Map<String, Optional<LocalDate>> writtenPages() {
         return Map.copyOf(written);

@@ -12,6 +12,7 @@ import vitrina.generator.model.ImageSet;
 import vitrina.generator.model.OutputSink;
 import vitrina.generator.model.RenderedMarkdown;
 import vitrina.generator.model.SiteConfig;
+import vitrina.generator.model.Section;
 import vitrina.generator.model.Stand;
 import vitrina.generator.model.StandId;
 import vitrina.generator.model.StaticPage;
@@ -94,6 +95,30 @@ public final class SiteRenderer {
             throw new IllegalStateException("stand rendered twice: " + stand.id());
         }
         standPages.render(content);
+    }
+
+    /**
+     * Accounts for a stand whose pages and files the caller took over unchanged from the previous build, exactly as
+     * {@link #renderStand} would have: listings, sitemap and feed include it.
+     *
+     * @param images the stand's image variants by photo path (only its cover is used)
+     */
+    public void adoptStand(Stand stand, Map<String, ImageSet> images) {
+        Objects.requireNonNull(stand, "stand");
+        ImageSet cover = stand.cover() == null ? null : images.get(stand.cover().path());
+        StandSummary summary = StandSummary.of(stand, cover);
+        known.putIfAbsent(stand.id(), summary);
+        if (rendered.putIfAbsent(stand.id(), summary) != null) {
+            throw new IllegalStateException("stand rendered twice: " + stand.id());
+        }
+        for (Section s : stand.sections()) {
+            writer.remember(Routes.section(stand.id(), s.slug()), stand.approved());
+        }
+    }
+
+    /** What a related-stands block shows of {@code id}, as registered; null when unknown. */
+    public StandSummary summary(StandId id) {
+        return known.get(id);
     }
 
     /**

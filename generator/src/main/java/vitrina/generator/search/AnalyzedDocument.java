@@ -13,6 +13,8 @@ record AnalyzedDocument(SearchDocument doc, int[][] fieldTerms) {
     static final int FIELD_GAP = 50;
     static final int MAX_TERMS_PER_FIELD = 200_000;
     static final int MAX_POSITIONS = 4_000;
+    private static final List<String> EMPTY_FIELDS =
+            java.util.Collections.nCopies(SearchDocument.Field.values().length, "");
 
     static AnalyzedDocument of(SearchDocument doc, TermTable table) {
         int[][] fields = new int[doc.fields().size()][];
@@ -26,6 +28,10 @@ record AnalyzedDocument(SearchDocument doc, int[][] fieldTerms) {
             }
             fields[f] = ids;
         }
-        return new AnalyzedDocument(doc, fields);
+        // Keep the term ids only: the texts (a page's whole body) are not needed after analysis, and holding them
+        // for 250,000 documents would take gigabytes.
+        SearchDocument light = new SearchDocument(doc.sortKey(), doc.url(), doc.title(), doc.standName(),
+                doc.standId(), doc.kind(), doc.snippet(), doc.facets(), EMPTY_FIELDS);
+        return new AnalyzedDocument(light, fields);
     }
 }

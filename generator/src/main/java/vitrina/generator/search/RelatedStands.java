@@ -29,27 +29,37 @@ import vitrina.generator.model.StandId;
  * stems of all its sections and materials; each stand's most distinctive terms become a query over the others.
  */
 final class RelatedStands {
-    private final SortedMap<String, StringBuilder> textByStand = new TreeMap<>();
+    /** Each stand's documents; a stand's text is spelled out only while its Lucene document is added. */
+    private final SortedMap<String, List<AnalyzedDocument>> docsByStand = new TreeMap<>();
+    private final String[] terms;
 
     RelatedStands(List<AnalyzedDocument> docs, String[] terms) {
+        this.terms = terms;
         for (AnalyzedDocument d : docs) {
             if (d.doc().standId().isEmpty()) {
                 continue;
             }
-            StringBuilder sb = textByStand.computeIfAbsent(d.doc().standId(), k -> new StringBuilder());
+            docsByStand.computeIfAbsent(d.doc().standId(), k -> new ArrayList<>()).add(d);
+        }
+    }
+
+    private String text(String standId) {
+        StringBuilder sb = new StringBuilder();
+        for (AnalyzedDocument d : docsByStand.get(standId)) {
             for (int[] field : d.fieldTerms()) {
                 for (int t : field) {
                     sb.append(terms[t]).append(' ');
                 }
             }
         }
+        return sb.toString();
     }
 
     Map<StandId, List<StandId>> related(int limit) {
         Map<StandId, List<StandId>> out = new TreeMap<>();
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
             WhitespaceAnalyzer analyzer = new WhitespaceAnalyzer();
-            List<String> ids = new ArrayList<>(textByStand.keySet());
+            List<String> ids = new ArrayList<>(docsByStand.keySet());
             try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
                 FieldType type = new FieldType();
                 type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
@@ -59,7 +69,7 @@ final class RelatedStands {
                 for (String id : ids) {
                     Document doc = new Document();
                     doc.add(new StoredField("id", id));
-                    doc.add(new Field("text", textByStand.get(id).toString(), type));
+                    doc.add(new Field("text", text(id), type));
                     writer.addDocument(doc);
                 }
             }

@@ -34,8 +34,8 @@ record SearchDocument(String sortKey, String url, String title, String standName
     /** The first {@link #SNIPPET_CHARS} characters, whitespace collapsed, cut at a word boundary. */
     static String excerpt(String text) {
         String s = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        if (s.length() <= SNIPPET_CHARS) {
-            return s;
+        if (s.length() <= SNIPPET_CHARS || s.length() == SNIPPET_CHARS + 1 && s.endsWith("…")) {
+            return s; // short enough, or already an excerpt (so excerpting is idempotent)
         }
         int cut = s.lastIndexOf(' ', SNIPPET_CHARS);
         return s.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + "…";

@@ -58,7 +58,7 @@ public final class CorpusGenerator {
         }
     }
 
-    static void generate(Path dir, int n, long seed) throws IOException {
+    public static void generate(Path dir, int n, long seed) throws IOException {
         Random r = new Random(seed);
         Files.createDirectories(dir.resolve("stands"));
         Files.createDirectories(dir.resolve("pages"));

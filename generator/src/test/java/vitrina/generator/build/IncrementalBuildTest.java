@@ -1,0 +1,170 @@
+package vitrina.generator.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vitrina.generator.TestSites;
+import vitrina.generator.bench.CorpusGenerator;
+import vitrina.generator.output.OutputManifest;
+
+/**
+ * An incremental build into the persistent site, with the persistent cache, must give exactly the files a clean
+ * build into a fresh folder with a fresh cache gives — after every kind of change a school or organizer makes.
+ */
+class IncrementalBuildTest {
+    private static final String[] MINI = {"sochi-school-12", "vladimir-gymnasium-5", "novosibirsk-museum"};
+
+    @TempDir
+    Path dir;
+
+    private Path content;
+    private int clean;
+
+    @Test
+    void incrementalBuildsEqualCleanBuildsAfterEveryKindOfChange() throws IOException {
+        runScenario(1, true);
+    }
+
+    @Test
+    void incrementalBuildsEqualCleanBuildsForAnotherRandomSeed() throws IOException {
+        runScenario(7, false);
+    }
+
+    private void runScenario(long seed, boolean everyKind) throws IOException {
+        Path root = dir.resolve("seed-" + seed);
+        content = root.resolve("content");
+        CorpusGenerator.generate(content, 6, seed);
+        StringBuilder moderation = new StringBuilder(Files.readString(content.resolve("moderation.yaml")));
+        for (String id : MINI) {
+            TestSites.copy(TestSites.fixture("mini").resolve("stands").resolve(id), content.resolve("stands").resolve(id));
+            moderation.append("  ").append(id).append(": { status: approved }\n");
+        }
+        Files.writeString(content.resolve("moderation.yaml"), moderation);
+        BuildOptions live = TestSites.options(content, root.resolve("live"));
+        Random r = new Random(seed);
+        assertSameAsClean(live, "first build");
+        if (everyKind) {
+            assertSameAsClean(live, "no change");
+        }
+
+        for (int i = 0; i < 3; i++) {
+            Path page = randomStand(r).resolve(r.nextBoolean() ? "index.md" : "stand.yaml");
+            String text = Files.readString(page);
+            Files.writeString(page, page.toString().endsWith(".md") ? text + "\nНовый абзац " + r.nextInt() + ".\n"
+                    : text.replaceFirst("short_name: \"[^\"]*\"", "short_name: \"Школа " + r.nextInt(1000) + "\""));
+        }
+        assertSameAsClean(live, "random edits");
+        if (!everyKind) {
+            String withdrawn = randomGenerated(r).getFileName().toString();
+            Files.writeString(content.resolve("moderation.yaml"), Files.readString(content.resolve("moderation.yaml"))
+                    .replace("  " + withdrawn + ": { status: approved }", "  " + withdrawn + ": { status: rejected }"));
+            assertSameAsClean(live, "stand withdrawn");
+            assertNowhere(live.outDir(), "/stands/" + withdrawn + "/");
+            return;
+        }
+
+        Path photo = content.resolve("stands/sochi-school-12/gallery/01.png");
+        Files.copy(content.resolve("stands/vladimir-gymnasium-5/gallery/01.jpg"),
+                photo.resolveSibling("02.jpg"));
+        assertSameAsClean(live, "photo added");
+
+        Path deleted = randomGenerated(r);
+        deleteTree(deleted);
+        assertSameAsClean(live, "stand deleted");
+
+        Path renamed = randomGenerated(r);
+        String oldId = renamed.getFileName().toString();
+        Files.move(renamed, renamed.resolveSibling(oldId + "-new"));
+        Files.writeString(content.resolve("moderation.yaml"), Files.readString(content.resolve("moderation.yaml"))
+                .replace("  " + oldId + ":", "  " + oldId + "-new:"));
+        assertSameAsClean(live, "stand folder renamed");
+
+        String withdrawn = randomGenerated(r).getFileName().toString();
+        Files.writeString(content.resolve("moderation.yaml"), Files.readString(content.resolve("moderation.yaml"))
+                .replace("  " + withdrawn + ": { status: approved }", "  " + withdrawn
+                        + ": { status: rejected, comment: \"Снят с выставки\" }"));
+        assertSameAsClean(live, "stand withdrawn");
+        assertNowhere(live.outDir(), "/stands/" + withdrawn + "/");
+
+        Path theme = root.resolve("theme");
+        Path template = TestSites.defaultTheme().resolve("templates/stand/single.peb");
+        Files.createDirectories(theme.resolve("templates/stand"));
+        Files.writeString(theme.resolve("templates/stand/single.peb"),
+                Files.readString(template).replace("page page--stand", "page page--stand page--changed"));
+        BuildOptions themed = new BuildOptions(content, live.outDir(), live.defaultTheme(), theme, live.workDir(),
+                TestSites.CLOCK, null);
+        assertSameAsClean(themed, "template changed");
+        assertTrue(Files.readString(live.outDir().resolve("stands/sochi-school-12/index.html")).contains("page--changed"));
+
+        Path site = content.resolve("site.yaml");
+        Files.writeString(site, Files.readString(site).replace("Бенчмарк:", "Новое название:"));
+        assertSameAsClean(themed, "site.yaml changed");
+    }
+
+    private Path randomStand(Random r) throws IOException {
+        List<Path> all = stands();
+        return all.get(r.nextInt(all.size()));
+    }
+
+    private Path randomGenerated(Random r) throws IOException {
+        List<Path> generated = stands().stream().filter(p -> p.getFileName().toString().startsWith("stand-")
+                && !p.getFileName().toString().endsWith("-new")).toList();
+        return generated.get(r.nextInt(generated.size()));
+    }
+
+    private List<Path> stands() throws IOException {
+        try (Stream<Path> s = Files.list(content.resolve("stands"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    private void assertSameAsClean(BuildOptions live, String step) {
+        BuildReport incremental = new Build(live).run();
+        Path fresh = dir.resolve("clean-" + clean++);
+        BuildOptions cleanOptions = new BuildOptions(live.contentDir(), fresh.resolve("out"), live.defaultTheme(),
+                live.themeDir(), fresh.resolve("work"), TestSites.CLOCK, null);
+        BuildReport clean = new Build(cleanOptions).run();
+        assertFalse(incremental.fatal(), step);
+        OutputManifest a = incremental.manifest();
+        OutputManifest b = clean.manifest();
+        assertEquals(b.files().keySet(), a.files().keySet(), step + ": same files");
+        assertEquals(b.files(), a.files(), step + ": same bytes");
+        assertEquals(clean.problems(), incremental.problems(), step + ": same problems");
+        assertEquals(clean.published(), incremental.published(), step + ": same stands");
+    }
+
+    /** No listing, search file, sitemap or feed mentions the stand's address any more. */
+    private static void assertNowhere(Path site, String url) throws IOException {
+        List<Path> mentions = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.matches(".*\\.(html|json|xml|txt)") && Files.readString(f, StandardCharsets.UTF_8)
+                        .contains(url)) {
+                    mentions.add(f);
+                }
+            }
+        }
+        assertTrue(mentions.isEmpty(), "still mentioned in " + mentions);
+        assertFalse(Files.exists(site.resolve(url.substring(1))), "its pages are gone");
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted((x, y) -> y.compareTo(x)).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}
