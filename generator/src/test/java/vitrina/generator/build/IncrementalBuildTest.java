@@ -110,6 +110,19 @@ class IncrementalBuildTest {
         Path site = content.resolve("site.yaml");
         Files.writeString(site, Files.readString(site).replace("Бенчмарк:", "Новое название:"));
         assertSameAsClean(themed, "site.yaml changed");
+
+        Files.writeString(site, Files.readString(site) + "evaluation:\n  weights: { experts: 1 }\n  top: 3\n"
+                + "  published: true\n");
+        Files.createDirectories(content.resolve("evaluation"));
+        StringBuilder experts = new StringBuilder("stand,expert,criterion,score\n");
+        for (Path stand : stands()) {
+            experts.append(stand.getFileName()).append(",Эксперт 1,Содержание,").append(1 + r.nextInt(9)).append('\n');
+        }
+        Files.writeString(content.resolve("evaluation/experts.csv"), experts);
+        assertSameAsClean(themed, "results published");
+        Files.writeString(content.resolve("evaluation/experts.csv"),
+                experts.toString().replaceFirst(",Содержание,\\d", ",Содержание,10"));
+        assertSameAsClean(themed, "an expert score changed (result cards on stand pages)");
     }
 
     private Path randomStand(Random r) throws IOException {
