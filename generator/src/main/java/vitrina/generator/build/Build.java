@@ -226,7 +226,8 @@ public final class Build {
 
     /** A stand after the expensive per-stand work, ready to index and render. */
     record Prepared(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, ImageSet> images,
-                    Map<String, String> materialUrls, Map<String, String> materialTexts, List<Problem> problems) {
+                    Map<String, String> materialUrls, Map<String, String> materialTexts, List<Problem> problems,
+                    Map<String, StandContent.MaterialPreview> previews) {
     }
 
     /** A stand without its Markdown bodies: what stays in memory once the stand cache holds the prepared stand. */
@@ -273,11 +274,15 @@ public final class Build {
             }
             Map<String, String> urls = new TreeMap<>();
             Map<String, String> texts = new TreeMap<>();
+            Map<String, StandContent.MaterialPreview> previews = new TreeMap<>();
             for (Material m : stand.materials()) {
                 urls.put(m.path(), Routes.material(stand.id(), m.urlName()));
-                String text = materials.inspect(m, standFile(stand, m.path()), sink).text();
-                if (!text.isEmpty()) {
-                    texts.put(m.path(), text);
+                MaterialInspector.MaterialInfo info = materials.inspect(m, standFile(stand, m.path()), sink);
+                if (!info.text().isEmpty()) {
+                    texts.put(m.path(), info.text());
+                }
+                if (info.pages() > 0 || info.preview() != null) {
+                    previews.put(m.path(), new StandContent.MaterialPreview(info.pages(), info.preview()));
                 }
             }
             StandLinks links = new StandLinks(stand, sets);
@@ -285,7 +290,7 @@ public final class Build {
             for (Section s : stand.sections()) {
                 sections.put(s.slug(), markdown.render(s.markdown(), s.file(), s.bodyLine(), links, sink));
             }
-            return new Prepared(stand, sections, sets, urls, texts, found);
+            return new Prepared(stand, sections, sets, urls, texts, found, previews);
         }
     }
 
@@ -338,7 +343,8 @@ public final class Build {
                 renderer.adoptStand(stand, images);
             } else {
                 Prepared p = prepared(stand);
-                renderer.renderStand(new StandContent(stand, p.sections(), p.images(), p.materialUrls(), related));
+                renderer.renderStand(new StandContent(stand, p.sections(), p.images(), p.materialUrls(), related,
+                        p.previews()));
                 rendered.store(stand.id(), renderKey, writer.writtenUnder("stands/" + stand.id().value() + "/"));
             }
             options.progress().step();

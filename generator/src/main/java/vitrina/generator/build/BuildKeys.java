@@ -19,7 +19,7 @@ import vitrina.generator.model.StaticPage;
  */
 final class BuildKeys {
     /** Bump when a cache entry's layout or meaning changes. */
-    private static final String FORMAT = "vitrina-build-cache/v1";
+    private static final String FORMAT = "vitrina-build-cache/v2";
 
     private BuildKeys() {
     }

@@ -104,8 +104,19 @@ final class StandCache {
                 return Optional.empty();
             }
             List<Problem> problems = problems(e.problems());
+            Map<String, vitrina.generator.render.StandContent.MaterialPreview> previews = new TreeMap<>();
+            if (e.previews() != null) {
+                for (Map.Entry<String, Preview> pv : e.previews().entrySet()) {
+                    Path image = pv.getValue().image() == null ? null : Path.of(pv.getValue().image());
+                    if (image != null && !Files.isRegularFile(image)) {
+                        return Optional.empty(); // the material cache was cleaned: prepare again
+                    }
+                    previews.put(pv.getKey(), new vitrina.generator.render.StandContent.MaterialPreview(
+                            pv.getValue().pages(), image));
+                }
+            }
             return Optional.of(new Build.Prepared(stand, new LinkedHashMap<>(e.sections()), images,
-                    e.materialUrls(), e.materialTexts(), problems));
+                    e.materialUrls(), e.materialTexts(), problems, previews));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty(); // a damaged entry is a miss: the stand is prepared again
         }
@@ -118,7 +129,11 @@ final class StandCache {
                         v.file().toAbsolutePath().toString())).toList())));
         List<StoredProblem> problems = p.problems().stream().map(x -> new StoredProblem(x.file(), x.line(),
                 x.column(), x.severity().name(), x.code(), x.message(), x.hint(), x.standId())).toList();
-        Entry e = new Entry(key(p.stand()), p.sections(), images, p.materialUrls(), p.materialTexts(), problems);
+        Map<String, Preview> previews = new TreeMap<>();
+        p.previews().forEach((path, pv) -> previews.put(path, new Preview(pv.pages(),
+                pv.image() == null ? null : pv.image().toAbsolutePath().toString())));
+        Entry e = new Entry(key(p.stand()), p.sections(), images, p.materialUrls(), p.materialTexts(), problems,
+                previews);
         Path file = file(p.stand());
         try {
             Files.createDirectories(dir);
@@ -144,7 +159,11 @@ final class StandCache {
     }
 
     record Entry(String key, Map<String, RenderedMarkdown> sections, Map<String, Images> images,
-                 Map<String, String> materialUrls, Map<String, String> materialTexts, List<StoredProblem> problems) {
+                 Map<String, String> materialUrls, Map<String, String> materialTexts, List<StoredProblem> problems,
+                 Map<String, Preview> previews) {
+    }
+
+    record Preview(int pages, String image) {
     }
 
     record StoredHead(String key, Map<String, Images> images, List<StoredProblem> problems) {
