@@ -99,7 +99,7 @@ class DemoVoteIT {
         WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
         WebElement count = wait.until(d -> {
             var c = d.findElements(By.cssSelector(".vote__count"));
-            return c.isEmpty() || !c.get(0).getText().startsWith("Голосов:") ? null : c.get(0);
+            return c.isEmpty() || !c.get(0).getText().matches("Голосов: \\d+") ? null : c.get(0);
         });
         assertEquals("Голосов: 0", count.getText());
         assertFalse(web.findElement(By.cssSelector(".vote__nojs")).isDisplayed());
