@@ -7,39 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * "Версия для слабовидящих" with the keyboard alone: every control is reached by Tab and works with Enter or Space,
  * the choice follows the visitor to the next page, "Обычная версия сайта" resets it; and the pages stay usable
  * (no horizontal scrolling) on a 320 px phone and at 200% zoom.
  */
-class A11yModeIT {
-    static DemoSite site;
-    static Browser browser;
-    static ChromeDriver web;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = Browser.start(1280, 900);
-        web = browser.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class A11yModeIT extends OnDemoSite {
     @AfterEach
     void normalView() {
         web.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

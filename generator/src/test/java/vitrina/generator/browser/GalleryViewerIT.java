@@ -5,35 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The stand's photo gallery opens in a viewer that works with the keyboard and gives focus back on close. */
-class GalleryViewerIT {
-    static DemoSite site;
-    static Browser browser;
-    static ChromeDriver web;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = Browser.start(1280, 900);
-        web = browser.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class GalleryViewerIT extends OnDemoSite {
     @Test
     void aPhotoOpensInTheViewerArrowKeysPageAndEscapeReturnsFocusToThePhoto() {
         web.get(site.url("/stands/sochi-school-12/"));

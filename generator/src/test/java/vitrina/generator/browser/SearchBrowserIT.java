@@ -6,36 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The static search in a real browser: inflected Russian words, header suggestions, filters. */
-class SearchBrowserIT {
-    static DemoSite site;
-    static Browser browser;
-    static ChromeDriver web;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = Browser.start(1280, 900);
-        web = browser.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class SearchBrowserIT extends OnDemoSite {
     private static WebDriverWait waiting() {
         return new WebDriverWait(web, Duration.ofSeconds(10));
     }

@@ -18,35 +18,14 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Organizers print stands for the jury: the print view drops the site chrome and spells out material URLs. */
-class StandPrintIT {
+class StandPrintIT extends OnDemoSite {
     static final Path PDF = Path.of("target", "print", "stand.pdf");
     static final String STAND = "/stands/sochi-school-12/";
-    static DemoSite site;
-    static Browser browser;
-    static ChromeDriver web;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = Browser.start(1280, 900);
-        web = browser.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void thePrintViewHidesNavigationSearchAndVotingAndShowsMaterialAddresses() {
         web.get(site.url(STAND));
