@@ -15,7 +15,9 @@ import vitrina.generator.model.ImageSet;
 /**
  * Photos per second for synthetic 12-megapixel JPEGs (4000×3000, gradients and noise) with a cold cache.
  * Every copy gets a distinct trailer after the JPEG end marker, so each has its own hash and is really decoded.
- * Run: {@code java -cp <test+main classpath> vitrina.generator.images.ImageBench [photos] [threads]}.
+ * Run: {@code java -cp <test+main classpath> vitrina.generator.images.ImageBench [photos] [threads]}; with
+ * {@code -Dvitrina.bench.keep=DIR} the source JPEGs are written to DIR and kept (bench/photos.sh hands them to
+ * libvips' vipsthumbnail for the comparison).
  */
 final class ImageBench {
     private ImageBench() {
@@ -25,12 +27,14 @@ final class ImageBench {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Path work = Files.createTempDirectory("vitrina-image-bench");
+        String keep = System.getProperty("vitrina.bench.keep");
+        Path sourceDir = keep == null ? work : Files.createDirectories(Path.of(keep));
         try {
             byte[] jpeg = TestImages.jpeg(TestImages.photo(4000, 3000, 42));
             List<Path> sources = new ArrayList<>();
             for (int i = 0; i < photos; i++) {
                 byte[] copy = TestImages.splice(jpeg, jpeg.length, ("bench-" + i).getBytes());
-                sources.add(Files.write(work.resolve("photo-" + i + ".jpg"), copy));
+                sources.add(Files.write(sourceDir.resolve("photo-" + i + ".jpg"), copy));
             }
             System.out.printf("source: 4000x3000 JPEG, %d KB; %d photos, %d threads%n",
                     jpeg.length / 1024, photos, threads);
