@@ -63,7 +63,7 @@ public final class SearchIndexBuilder {
             RenderedMarkdown rendered = sections.get(section.slug());
             String text = rendered == null ? "" : rendered.plainText();
             String url = "/stands/" + id + "/" + (section.isIndex() ? "" : section.slug() + "/");
-            String key = "1|" + id + "|1|" + String.format("%05d", section.order()) + "|" + section.slug();
+            String key = "1|" + id + "|1|" + order(section.order()) + "|" + section.slug();
             if (section.isIndex()) {
                 String about = String.join(" ", stand.org().summary(), stand.org().city(),
                         stand.org().region().name(), stand.org().type().title(), captions(stand), text);
@@ -90,6 +90,15 @@ public final class SearchIndexBuilder {
         synchronized (docs) {
             docs.addAll(out);
         }
+    }
+
+    /** {@code String.format("%05d", order)} without the formatter (it showed in profiles). */
+    private static String order(int order) {
+        if (order < 0) {
+            return String.format("%05d", order);
+        }
+        String digits = Integer.toString(order);
+        return digits.length() >= 5 ? digits : "00000".substring(digits.length()) + digits;
     }
 
     private static String captions(Stand stand) {
