@@ -32,13 +32,21 @@ public final class SearchIndexBuilder {
 
     /** A builder whose nomination filter shows the nominations' titles. */
     public SearchIndexBuilder(List<Nomination> nominations) {
-        for (Nomination n : nominations) {
-            labels.put("nomination:" + n.id(), n.title());
-        }
+        nominations(nominations);
         for (OrgType t : OrgType.values()) {
             labels.put("type:" + t.id(), t.title());
         }
         Regions.all().forEach(r -> labels.put("region:" + r.slug(), r.name()));
+    }
+
+    /** Shows these nominations' titles in the nomination filter (for a builder made before site.yaml was read). */
+    public void nominations(List<Nomination> nominations) {
+        Objects.requireNonNull(nominations, "nominations");
+        synchronized (labels) {
+            for (Nomination n : nominations) {
+                labels.put("nomination:" + n.id(), n.title());
+            }
+        }
     }
 
     /**
@@ -48,6 +56,38 @@ public final class SearchIndexBuilder {
      */
     public void addStand(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, String> materialTexts,
                          Map<String, String> materialUrls) {
+        add(analyzeStand(stand, sections, materialTexts, materialUrls));
+    }
+
+    /** Adds a stand analyzed earlier by {@link #analyzeStand} of this builder. */
+    public void add(AnalyzedStand stand) {
+        Objects.requireNonNull(stand, "stand");
+        if (stand.terms != terms) {
+            throw new IllegalArgumentException("stand analyzed by another builder");
+        }
+        synchronized (docs) {
+            docs.addAll(stand.docs);
+        }
+    }
+
+    /**
+     * A stand's documents analyzed but not yet in the index: the build analyzes a stand while its pages are fresh in
+     * memory and adds it once it knows the stand is published. What is analyzed and not added leaves no trace in
+     * the index files.
+     */
+    public static final class AnalyzedStand {
+        private final TermTable terms;
+        private final List<AnalyzedDocument> docs;
+
+        private AnalyzedStand(TermTable terms, List<AnalyzedDocument> docs) {
+            this.terms = terms;
+            this.docs = List.copyOf(docs);
+        }
+    }
+
+    /** The documents {@link #addStand} would add, analyzed, without adding them; see {@link #add(AnalyzedStand)}. */
+    public AnalyzedStand analyzeStand(Stand stand, Map<String, RenderedMarkdown> sections,
+                                      Map<String, String> materialTexts, Map<String, String> materialUrls) {
         Objects.requireNonNull(stand, "stand");
         Objects.requireNonNull(sections, "sections");
         Objects.requireNonNull(materialTexts, "materialTexts");
@@ -87,9 +127,7 @@ public final class SearchIndexBuilder {
                     m.title() + " (" + m.format() + ") — " + shortName, shortName, id, "material", snippet, own,
                     List.of(m.title() + " " + m.displayName(), "", m.description(), text))));
         }
-        synchronized (docs) {
-            docs.addAll(out);
-        }
+        return new AnalyzedStand(terms, out);
     }
 
     /** {@code String.format("%05d", order)} without the formatter (it showed in profiles). */
@@ -143,7 +181,11 @@ public final class SearchIndexBuilder {
     /** The index files by path relative to {@code search/}, sorted; what {@link #write} publishes. */
     public SortedMap<String, byte[]> files() {
         List<AnalyzedDocument> sorted = sortedDocs();
-        return new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), labels).build();
+        Map<String, String> facetLabels;
+        synchronized (labels) {
+            facetLabels = new TreeMap<>(labels);
+        }
+        return new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), facetLabels).build();
     }
 
     private List<AnalyzedDocument> sortedDocs() {

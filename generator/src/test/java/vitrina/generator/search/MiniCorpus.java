@@ -26,7 +26,19 @@ final class MiniCorpus {
     }
 
     static SearchIndexBuilder build() {
-        SearchIndexBuilder b = new SearchIndexBuilder(NOMINATIONS);
+        return build(new SearchIndexBuilder(NOMINATIONS));
+    }
+
+    /** The same corpus, plus one stand that is analyzed ahead of time but never added (as if left unpublished). */
+    static SearchIndexBuilder buildWithUnpublishedStand() {
+        SearchIndexBuilder b = new SearchIndexBuilder();
+        analyzed(b, "skrytyj-9", "Скрытая школа № 9", OrgType.SCHOOL, 23, "innovation",
+                Map.of("index", "Неопубликованный стенд: слово зюзюка встречается только здесь."), Map.of(), "");
+        b.nominations(NOMINATIONS);
+        return build(b);
+    }
+
+    private static SearchIndexBuilder build(SearchIndexBuilder b) {
         add(b, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
                 Map.of("index", "Наша школа работает как школа полного дня. Ученики остаются после уроков.",
                         "projects", "Проекты учеников: робототехника и экология родного края."),
@@ -51,6 +63,13 @@ final class MiniCorpus {
     private static void add(SearchIndexBuilder b, String id, String shortName, OrgType type, int region,
                             String nomination, Map<String, String> sectionTexts, Map<String, String> materialTexts,
                             String caption) {
+        b.add(analyzed(b, id, shortName, type, region, nomination, sectionTexts, materialTexts, caption));
+    }
+
+    private static SearchIndexBuilder.AnalyzedStand analyzed(SearchIndexBuilder b, String id, String shortName,
+                                                             OrgType type, int region, String nomination,
+                                                             Map<String, String> sectionTexts,
+                                                             Map<String, String> materialTexts, String caption) {
         Organization org = new Organization(shortName + " полное наименование", shortName, type,
                 Regions.requireByCode(region), "Город", null, "0000000000", "0000000000000", null, 2000, null,
                 null, "");
@@ -74,6 +93,6 @@ final class MiniCorpus {
                 : List.of(new Photo("gallery/01.jpg", Path.of("/nonexistent"), "01", caption, "00"));
         Stand stand = new Stand(new StandId(id), org, List.of(nomination), sections, materials, photos, null, null,
                 "sha256:00", null);
-        b.addStand(stand, rendered, materialTexts, urls);
+        return b.analyzeStand(stand, rendered, materialTexts, urls);
     }
 }
