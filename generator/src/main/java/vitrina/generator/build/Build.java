@@ -341,25 +341,46 @@ public final class Build {
             this.writer = writer;
         }
 
-        /** Indexes a published stand, reports its problems and registers it; returns its image variants. */
+        /**
+         * Indexes a published stand, reports its problems and registers it; returns its image variants. The search
+         * documents come, cheapest first, from this build's preparation, from the stand cache's analyzed copy, or
+         * from analyzing the cached pages (and are then stored for the next build).
+         */
         Map<String, ImageSet> index(Stand stand) {
             Analyzed early = analyzed.remove(stand.id());
-            if (early != null && early.fits(stand, cache.key(stand))) {
-                java.util.Optional<StandCache.Head> head = cache.head(stand);
-                if (head.isPresent()) { // prepared in this build: the small part of the entry is enough
-                    problems.addAll(head.get().problems());
-                    search.add(early.docs());
-                    renderer.register(stand, cover(stand, head.get().images()));
-                    options.progress().step();
-                    return head.get().images();
-                }
+            SearchIndexBuilder.AnalyzedStand docs = early != null && early.fits(stand, cache.key(stand))
+                    ? early.docs() : null;
+            boolean store = docs != null;
+            if (docs == null) {
+                docs = cache.search(stand).map(this::readAnalyzed).orElse(null);
             }
-            Prepared p = prepared(stand);
-            problems.addAll(p.problems());
-            search.addStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
-            renderer.register(stand, cover(stand, p.images()));
+            java.util.Optional<StandCache.Head> head = docs == null ? java.util.Optional.empty() : cache.head(stand);
+            Map<String, ImageSet> images;
+            if (head.isPresent()) { // the small part of the entry is enough
+                problems.addAll(head.get().problems());
+                images = head.get().images();
+            } else {
+                Prepared p = prepared(stand);
+                problems.addAll(p.problems());
+                docs = search.analyzeStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
+                store = true;
+                images = p.images();
+            }
+            search.add(docs);
+            if (store) {
+                cache.writeSearch(stand, search.bytes(docs));
+            }
+            renderer.register(stand, cover(stand, images));
             options.progress().step();
-            return p.images();
+            return images;
+        }
+
+        private SearchIndexBuilder.AnalyzedStand readAnalyzed(byte[] bytes) {
+            try {
+                return search.readAnalyzed(bytes);
+            } catch (java.io.IOException e) {
+                return null; // a damaged copy is a miss: the stand's pages are analyzed again
+            }
         }
 
         /** Like {@link #index} when the search index is taken over: reads only the small part of the entry. */

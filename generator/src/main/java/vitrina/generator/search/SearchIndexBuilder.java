@@ -85,6 +85,22 @@ public final class SearchIndexBuilder {
         }
     }
 
+    /** The analyzed stand as bytes, for {@link #readAnalyzed} in a later build (any builder). */
+    public byte[] bytes(AnalyzedStand stand) {
+        Objects.requireNonNull(stand, "stand");
+        return AnalyzedStandBytes.write(stand.docs, stand.terms);
+    }
+
+    /** A stand analyzed in an earlier build, from {@link #bytes}; to be added with {@link #add(AnalyzedStand)}. */
+    public AnalyzedStand readAnalyzed(byte[] bytes) throws java.io.IOException {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            return new AnalyzedStand(terms, AnalyzedStandBytes.read(bytes, terms));
+        } catch (RuntimeException e) {
+            throw new java.io.IOException("damaged analyzed stand", e);
+        }
+    }
+
     /** The documents {@link #addStand} would add, analyzed, without adding them; see {@link #add(AnalyzedStand)}. */
     public AnalyzedStand analyzeStand(Stand stand, Map<String, RenderedMarkdown> sections,
                                       Map<String, String> materialTexts, Map<String, String> materialUrls) {

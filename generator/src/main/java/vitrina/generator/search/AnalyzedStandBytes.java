@@ -1,0 +1,137 @@
+package vitrina.generator.search;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stand's analyzed search documents as bytes, so that a rebuild can index an unchanged stand without reading its
+ * pages and analyzing them again. Terms are stored as text (term ids are numbers of one build only): a table of the
+ * stand's distinct terms, then each document's display data and per field the indexes into that table.
+ */
+final class AnalyzedStandBytes {
+    private static final int FORMAT = 1;
+
+    private AnalyzedStandBytes() {
+    }
+
+    static byte[] write(List<AnalyzedDocument> docs, TermTable table) {
+        Map<Integer, Integer> local = new HashMap<>();
+        List<String> terms = new ArrayList<>();
+        for (AnalyzedDocument d : docs) {
+            for (int[] field : d.fieldTerms()) {
+                for (int t : field) {
+                    if (!local.containsKey(t)) {
+                        local.put(t, terms.size());
+                        terms.add(table.term(t));
+                    }
+                }
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(terms.size());
+            for (String t : terms) {
+                string(out, t);
+            }
+            out.writeInt(docs.size());
+            for (AnalyzedDocument d : docs) {
+                SearchDocument doc = d.doc();
+                for (String s : List.of(doc.sortKey(), doc.url())) {
+                    string(out, s);
+                }
+                for (String s : new String[] {doc.title(), doc.standName(), doc.standId(), doc.kind(),
+                        doc.snippet()}) {
+                    nullable(out, s);
+                }
+                out.writeInt(doc.facets().size());
+                for (String f : doc.facets()) {
+                    string(out, f);
+                }
+                out.writeInt(d.fieldTerms().length);
+                for (int[] field : d.fieldTerms()) {
+                    out.writeInt(field.length);
+                    for (int t : field) {
+                        out.writeInt(local.get(t));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The documents with term ids of {@code table}; throws on bytes of another format or damaged bytes. */
+    static List<AnalyzedDocument> read(byte[] bytes, TermTable table) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != FORMAT) {
+                throw new IOException("unknown analyzed stand format");
+            }
+            int[] ids = new int[in.readInt()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = table.id(string(in));
+            }
+            int n = in.readInt();
+            List<AnalyzedDocument> docs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String sortKey = string(in);
+                String url = string(in);
+                String title = nullable(in);
+                String standName = nullable(in);
+                String standId = nullable(in);
+                String kind = nullable(in);
+                String snippet = nullable(in);
+                List<String> facets = new ArrayList<>();
+                for (int f = in.readInt(); f > 0; f--) {
+                    facets.add(string(in));
+                }
+                int[][] fields = new int[in.readInt()][];
+                for (int f = 0; f < fields.length; f++) {
+                    fields[f] = new int[in.readInt()];
+                    for (int k = 0; k < fields[f].length; k++) {
+                        fields[f][k] = ids[in.readInt()];
+                    }
+                }
+                docs.add(new AnalyzedDocument(new SearchDocument(sortKey, url, title, standName, standId, kind,
+                        snippet, facets, AnalyzedDocument.EMPTY_FIELDS), fields));
+            }
+            if (in.read() != -1) {
+                throw new IOException("trailing bytes after the analyzed stand");
+            }
+            return docs;
+        }
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static void nullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            string(out, s);
+        }
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static String nullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? string(in) : null;
+    }
+}
