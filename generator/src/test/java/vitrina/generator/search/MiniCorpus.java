@@ -38,20 +38,47 @@ final class MiniCorpus {
         return build(b);
     }
 
+    /** The same corpus, each stand analyzed by another builder and read back from its bytes (a later build). */
+    static SearchIndexBuilder buildThroughBytes() {
+        SearchIndexBuilder earlier = new SearchIndexBuilder(NOMINATIONS);
+        SearchIndexBuilder b = new SearchIndexBuilder(NOMINATIONS);
+        // the earlier build numbered its terms differently
+        analyzed(earlier, "skrytyj-9", "Скрытая школа № 9", OrgType.SCHOOL, 23, "innovation",
+                Map.of("index", "Другие слова сначала: зюзюка, квазикристаллы, ёлочка."), Map.of(), "");
+        through = s -> {
+            try {
+                return b.readAnalyzed(earlier.bytes(s));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+        try {
+            return build(b, earlier);
+        } finally {
+            through = null;
+        }
+    }
+
+    private static java.util.function.UnaryOperator<SearchIndexBuilder.AnalyzedStand> through;
+
     private static SearchIndexBuilder build(SearchIndexBuilder b) {
-        add(b, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
+        return build(b, b);
+    }
+
+    private static SearchIndexBuilder build(SearchIndexBuilder b, SearchIndexBuilder analyzer) {
+        add(b, analyzer, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
                 Map.of("index", "Наша школа работает как школа полного дня. Ученики остаются после уроков.",
                         "projects", "Проекты учеников: робототехника и экология родного края."),
                 Map.of("files/plan.pdf", "План работы. Квазикристаллы в природе и технике изучают на кружке."),
                 "Открытие технопарка «Точка роста»");
-        add(b, "gimnaziya-5", "Гимназия № 5", OrgType.GYMNASIUM, 77, "upbringing",
+        add(b, analyzer, "gimnaziya-5", "Гимназия № 5", OrgType.GYMNASIUM, 77, "upbringing",
                 Map.of("index", "Гимназия развивает педагогический опыт: авторская методика обучения чтению.",
                         "methods", "Методика проектной работы и педагогическая мастерская."),
                 Map.of(), "");
-        add(b, "licey-7", "Лицей № 7", OrgType.LYCEUM, 50, "innovation",
+        add(b, analyzer, "licey-7", "Лицей № 7", OrgType.LYCEUM, 50, "innovation",
                 Map.of("index", "В лицее проходят олимпиады. Новогодняя ёлочка во дворе лицея. Мы дружим со школой."),
                 Map.of(), "");
-        add(b, "sad-3", "Детский сад № 3", OrgType.KINDERGARTEN, 23, "upbringing",
+        add(b, analyzer, "sad-3", "Детский сад № 3", OrgType.KINDERGARTEN, 23, "upbringing",
                 Map.of("index", "Детский сад готовит детей к школе. Режим полного рабочего дня для родителей."),
                 Map.of(), "");
         b.addPage(new StaticPage("about", "О конкурсе", 1, "pages/about.md", "", 1),
@@ -60,10 +87,12 @@ final class MiniCorpus {
         return b;
     }
 
-    private static void add(SearchIndexBuilder b, String id, String shortName, OrgType type, int region,
-                            String nomination, Map<String, String> sectionTexts, Map<String, String> materialTexts,
-                            String caption) {
-        b.add(analyzed(b, id, shortName, type, region, nomination, sectionTexts, materialTexts, caption));
+    private static void add(SearchIndexBuilder b, SearchIndexBuilder analyzer, String id, String shortName,
+                            OrgType type, int region, String nomination, Map<String, String> sectionTexts,
+                            Map<String, String> materialTexts, String caption) {
+        SearchIndexBuilder.AnalyzedStand s = analyzed(analyzer, id, shortName, type, region, nomination,
+                sectionTexts, materialTexts, caption);
+        b.add(through == null ? s : through.apply(s));
     }
 
     private static SearchIndexBuilder.AnalyzedStand analyzed(SearchIndexBuilder b, String id, String shortName,
