@@ -188,20 +188,26 @@ public final class SearchIndexBuilder {
         return new NearDuplicates(sortedDocs()).find(minSimilarity);
     }
 
-    /** Writes the index under {@code search/} in the site. */
+    /** Writes the index under {@code search/} in the site, each file as soon as it is complete. */
     public void write(OutputSink sink) {
         Objects.requireNonNull(sink, "sink");
-        files().forEach((path, bytes) -> sink.write("search/" + path, bytes));
+        build((path, bytes) -> sink.write("search/" + path, bytes));
     }
 
     /** The index files by path relative to {@code search/}, sorted; what {@link #write} publishes. */
     public SortedMap<String, byte[]> files() {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        build(files::put);
+        return files;
+    }
+
+    private void build(java.util.function.BiConsumer<String, byte[]> out) {
         List<AnalyzedDocument> sorted = sortedDocs();
         Map<String, String> facetLabels;
         synchronized (labels) {
             facetLabels = new TreeMap<>(labels);
         }
-        return new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), facetLabels).build();
+        new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), facetLabels, out).build();
     }
 
     private List<AnalyzedDocument> sortedDocs() {
