@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stand's analyzed search documents as bytes, so that a rebuild can index an unchanged stand without reading its
@@ -24,13 +22,12 @@ final class AnalyzedStandBytes {
     }
 
     static byte[] write(List<AnalyzedDocument> docs, TermTable table) {
-        Map<Integer, Integer> local = new HashMap<>();
+        LocalIds local = new LocalIds();
         List<String> terms = new ArrayList<>();
         for (AnalyzedDocument d : docs) {
             for (int[] field : d.fieldTerms()) {
                 for (int t : field) {
-                    if (!local.containsKey(t)) {
-                        local.put(t, terms.size());
+                    if (local.add(t, terms.size())) {
                         terms.add(table.term(t));
                     }
                 }
@@ -109,6 +106,63 @@ final class AnalyzedStandBytes {
                 throw new IOException("trailing bytes after the analyzed stand");
             }
             return docs;
+        }
+    }
+
+    /** Global term id to the stand's own index: an open-addressing map, no boxing per word of every page. */
+    private static final class LocalIds {
+        private int[] keys = new int[1024];
+        private int[] values = new int[1024];
+        private int size;
+
+        LocalIds() {
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        /** Maps {@code key} to {@code value} unless already mapped; whether it was new. */
+        boolean add(int key, int value) {
+            int i = slot(key);
+            if (keys[i] == key) {
+                return false;
+            }
+            keys[i] = key;
+            values[i] = value;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return true;
+        }
+
+        int get(int key) {
+            int i = slot(key);
+            if (keys[i] != key) {
+                throw new IllegalStateException("term not in the stand's table: " + key);
+            }
+            return values[i];
+        }
+
+        private int slot(int key) {
+            int mask = keys.length - 1;
+            int i = (key * 0x9E3779B9) >>> 1 & mask;
+            while (keys[i] != -1 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new int[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            java.util.Arrays.fill(keys, -1);
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != -1) {
+                    int j = slot(oldKeys[i]);
+                    keys[j] = oldKeys[i];
+                    values[j] = oldValues[i];
+                }
+            }
         }
     }
 
