@@ -1,11 +1,10 @@
 package vitrina.generator.search;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,15 +69,16 @@ final class AnalyzedStandBytes {
 
     /** The documents with term ids of {@code table}; throws on bytes of another format or damaged bytes. */
     static List<AnalyzedDocument> read(byte[] bytes, TermTable table) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != FORMAT) {
+        ByteBuffer in = ByteBuffer.wrap(bytes); // big-endian, as DataOutputStream wrote it
+        try {
+            if (in.getInt() != FORMAT) {
                 throw new IOException("unknown analyzed stand format");
             }
-            int[] ids = new int[in.readInt()];
+            int[] ids = new int[in.getInt()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = table.id(string(in));
             }
-            int n = in.readInt();
+            int n = in.getInt();
             List<AnalyzedDocument> docs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String sortKey = string(in);
@@ -89,23 +89,25 @@ final class AnalyzedStandBytes {
                 String kind = nullable(in);
                 String snippet = nullable(in);
                 List<String> facets = new ArrayList<>();
-                for (int f = in.readInt(); f > 0; f--) {
+                for (int f = in.getInt(); f > 0; f--) {
                     facets.add(string(in));
                 }
-                int[][] fields = new int[in.readInt()][];
+                int[][] fields = new int[in.getInt()][];
                 for (int f = 0; f < fields.length; f++) {
-                    fields[f] = new int[in.readInt()];
+                    fields[f] = new int[in.getInt()];
                     for (int k = 0; k < fields[f].length; k++) {
-                        fields[f][k] = ids[in.readInt()];
+                        fields[f][k] = ids[in.getInt()];
                     }
                 }
                 docs.add(new AnalyzedDocument(new SearchDocument(sortKey, url, title, standName, standId, kind,
                         snippet, facets, AnalyzedDocument.EMPTY_FIELDS), fields));
             }
-            if (in.read() != -1) {
+            if (in.hasRemaining()) {
                 throw new IOException("trailing bytes after the analyzed stand");
             }
             return docs;
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new IOException("truncated or damaged analyzed stand", e);
         }
     }
 
@@ -179,13 +181,18 @@ final class AnalyzedStandBytes {
         }
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
     }
 
-    private static String nullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? string(in) : null;
+    private static String nullable(ByteBuffer in) throws IOException {
+        byte flag = in.get();
+        if (flag != 0 && flag != 1) {
+            throw new IOException("damaged analyzed stand");
+        }
+        return flag == 1 ? string(in) : null;
     }
 }
