@@ -80,7 +80,8 @@ public final class Build {
         Problems problems = Problems.tracking(PROBLEM_CAP);
         StageTimer timer = new StageTimer(options.progress());
         String generator = BuildKeys.generator();
-        Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator));
+        SearchIndexBuilder search = new SearchIndexBuilder();
+        Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
         LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
                 () -> options.onlyStand() != null
                         ? new ContentLoader(options.clock()).loadOnly(options.contentDir(), options.onlyStand(), problems,
@@ -96,7 +97,8 @@ public final class Build {
         }
         OutputManifest previous = ManifestJson.read(manifestFile());
         try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous).precompress(options.precompress())) {
-            Stages stages = new Stages(themes, ex, writer, problems, preparer.cache);
+            search.nominations(ex.site().nominations());
+            Stages stages = new Stages(themes, ex, writer, problems, preparer, search);
             Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
             String searchKey = searchKey(ex, generator, preparer.cache);
             Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
@@ -105,6 +107,7 @@ public final class Build {
                         reused != null ? stages.register(stand) : stages.index(stand)));
                 return reused != null ? reused : stages.search.related(RELATED);
             });
+            preparer.analyzed.clear(); // left over: stands prepared but not published
             ResultsStage results = timer.time("Результаты конкурса", 0,
                     () -> ResultsStage.compute(options, ex, stages.markdown, problems));
             stages.renderer.registerResults(results.view());
@@ -244,17 +247,25 @@ public final class Build {
         final ImageProcessor images = new ImageProcessor(options.cacheDir().resolve("images"));
         final MaterialInspector materials = new MaterialInspector(options.cacheDir().resolve("materials"));
         final MarkdownRenderer markdown = new MarkdownRenderer();
+        final SearchIndexBuilder search;
+        /** Search documents of the stands prepared in this build, analyzed while their pages were in memory. */
+        final Map<StandId, Analyzed> analyzed = new ConcurrentHashMap<>();
 
-        Preparer(StandCache cache) {
+        Preparer(StandCache cache, SearchIndexBuilder search) {
             this.cache = cache;
+            this.search = search;
         }
 
         Stand lighten(Stand stand) {
+            Stand light = light(stand);
             if (!cache.has(stand)) {
-                cache.write(prepare(stand));
+                Prepared p = prepare(stand);
+                cache.write(p);
+                analyzed.put(stand.id(), new Analyzed(light, cache.key(stand),
+                        search.analyzeStand(light, p.sections(), p.materialTexts(), p.materialUrls())));
             }
             options.progress().step();
-            return light(stand);
+            return light;
         }
 
         Prepared prepare(Stand stand) {
@@ -294,6 +305,19 @@ public final class Build {
         }
     }
 
+    /**
+     * A stand's search documents analyzed when it was prepared. Moderation may publish another version of the stand
+     * (an approved snapshot), so they are used only for a stand with the same key and the same indexed fields.
+     */
+    record Analyzed(Stand stand, String key, SearchIndexBuilder.AnalyzedStand docs) {
+        boolean fits(Stand published, String publishedKey) {
+            return key.equals(publishedKey) && stand.id().equals(published.id())
+                    && stand.org().equals(published.org()) && stand.nominations().equals(published.nominations())
+                    && stand.sections().equals(published.sections())
+                    && stand.materials().equals(published.materials()) && stand.photos().equals(published.photos());
+        }
+    }
+
     /** The stage objects of one build, shared by all threads. */
     private final class Stages {
         final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -305,22 +329,58 @@ public final class Build {
         final SearchCache searchCache = new SearchCache(options.cacheDir().resolve("search.txt"));
         final SiteWriter writer;
 
-        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, StandCache cache) {
+        final Map<StandId, Analyzed> analyzed;
+
+        Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, Preparer preparer,
+               SearchIndexBuilder search) {
             this.renderer = new SiteRenderer(themes, ex.site(), writer);
-            this.search = new SearchIndexBuilder(ex.site().nominations());
+            this.search = search;
             this.problems = problems;
-            this.cache = cache;
+            this.cache = preparer.cache;
+            this.analyzed = preparer.analyzed;
             this.writer = writer;
         }
 
-        /** Indexes a published stand, reports its problems and registers it; returns its image variants. */
+        /**
+         * Indexes a published stand, reports its problems and registers it; returns its image variants. The search
+         * documents come, cheapest first, from this build's preparation, from the stand cache's analyzed copy, or
+         * from analyzing the cached pages (and are then stored for the next build).
+         */
         Map<String, ImageSet> index(Stand stand) {
-            Prepared p = prepared(stand);
-            problems.addAll(p.problems());
-            search.addStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
-            renderer.register(stand, cover(stand, p.images()));
+            Analyzed early = analyzed.remove(stand.id());
+            SearchIndexBuilder.AnalyzedStand docs = early != null && early.fits(stand, cache.key(stand))
+                    ? early.docs() : null;
+            boolean store = docs != null;
+            if (docs == null) {
+                docs = cache.search(stand).map(this::readAnalyzed).orElse(null);
+            }
+            java.util.Optional<StandCache.Head> head = docs == null ? java.util.Optional.empty() : cache.head(stand);
+            Map<String, ImageSet> images;
+            if (head.isPresent()) { // the small part of the entry is enough
+                problems.addAll(head.get().problems());
+                images = head.get().images();
+            } else {
+                Prepared p = prepared(stand);
+                problems.addAll(p.problems());
+                docs = search.analyzeStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
+                store = true;
+                images = p.images();
+            }
+            search.add(docs);
+            if (store) {
+                cache.writeSearch(stand, search.bytes(docs));
+            }
+            renderer.register(stand, cover(stand, images));
             options.progress().step();
-            return p.images();
+            return images;
+        }
+
+        private SearchIndexBuilder.AnalyzedStand readAnalyzed(byte[] bytes) {
+            try {
+                return search.readAnalyzed(bytes);
+            } catch (java.io.IOException e) {
+                return null; // a damaged copy is a miss: the stand's pages are analyzed again
+            }
         }
 
         /** Like {@link #index} when the search index is taken over: reads only the small part of the entry. */

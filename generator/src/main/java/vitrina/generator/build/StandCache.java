@@ -150,6 +150,51 @@ final class StandCache {
         }
     }
 
+    /**
+     * The stand's analyzed search documents stored by {@link #writeSearch}, when stored under the same key: the
+     * stand's cache key and everything of the stand record the search documents are made of.
+     */
+    Optional<byte[]> search(Stand stand) {
+        Path file = searchFile(stand);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] all = Files.readAllBytes(file);
+            byte[] key = searchKey(stand).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (all.length <= key.length || all[key.length] != '\n'
+                    || !java.util.Arrays.equals(all, 0, key.length, key, 0, key.length)) {
+                return Optional.empty();
+            }
+            return Optional.of(java.util.Arrays.copyOfRange(all, key.length + 1, all.length));
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    void writeSearch(Stand stand, byte[] analyzed) {
+        byte[] key = (searchKey(stand) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(key, key.length + analyzed.length);
+        System.arraycopy(analyzed, 0, all, key.length, analyzed.length);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, stand.id().value(), ".tmp");
+            Files.write(tmp, all);
+            Files.move(tmp, searchFile(stand), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the stand cache " + searchFile(stand), ex);
+        }
+    }
+
+    private String searchKey(Stand stand) {
+        return BuildKeys.sha256(key(stand) + "\n" + stand.id() + "\n" + stand.org() + "\n" + stand.nominations()
+                + "\n" + stand.sections() + "\n" + stand.materials() + "\n" + stand.photos());
+    }
+
+    private Path searchFile(Stand stand) {
+        return dir.resolve(stand.id().value() + ".search.bin");
+    }
+
     private Path headFile(Stand stand) {
         return dir.resolve(stand.id().value() + ".head.json");
     }

@@ -35,6 +35,12 @@ final class TextReader {
     static Optional<String> decode(byte[] bytes, Issues.At out) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        // The String constructor decodes fast but replaces malformed input with U+FFFD; only text that then holds
+        // U+FFFD (malformed, or a genuine replacement character) goes through the strict decoder that reports it.
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return Optional.of(fast.replace("\r\n", "\n").replace('\r', '\n'));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

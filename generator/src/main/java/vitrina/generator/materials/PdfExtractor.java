@@ -2,7 +2,9 @@ package vitrina.generator.materials;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,6 +45,14 @@ final class PdfExtractor {
         float width = Math.max(1, box.getWidth());
         float scale = Math.min(4f, PREVIEW_WIDTH / width);
         BufferedImage image = new PDFRenderer(doc).renderImage(0, scale, ImageType.RGB);
-        ImageIO.write(image, "png", preview.toFile());
+        // ImageIO.write deletes the target first: two stands with the same PDF (same cache file) would race and one
+        // could see no preview. Write beside it and move it into place atomically.
+        Path tmp = Files.createTempFile(preview.getParent(), "tmp", ".part");
+        try {
+            ImageIO.write(image, "png", tmp.toFile());
+            Files.move(tmp, preview, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

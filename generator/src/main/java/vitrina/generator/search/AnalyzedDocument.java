@@ -13,7 +13,7 @@ record AnalyzedDocument(SearchDocument doc, int[][] fieldTerms) {
     static final int FIELD_GAP = 50;
     static final int MAX_TERMS_PER_FIELD = 200_000;
     static final int MAX_POSITIONS = 4_000;
-    private static final List<String> EMPTY_FIELDS =
+    static final List<String> EMPTY_FIELDS =
             java.util.Collections.nCopies(SearchDocument.Field.values().length, "");
 
     static AnalyzedDocument of(SearchDocument doc, TermTable table) {

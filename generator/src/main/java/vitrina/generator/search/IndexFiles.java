@@ -33,13 +33,17 @@ final class IndexFiles {
     static final int FRAGMENTS_PER_DIRECTORY = 256;
     static final int SCORE_SCALE = 20;
 
-    private final SortedMap<String, byte[]> files = new TreeMap<>();
+    /** Receives each file once, as soon as it is complete: the index is never held in memory as a whole. */
+    private final java.util.function.BiConsumer<String, byte[]> out;
+    private final java.util.Set<String> written = new java.util.HashSet<>();
     private final List<AnalyzedDocument> docs;
     private final InvertedIndex index;
     private final String[] terms;
     private final Map<String, String> facetLabels;
 
-    IndexFiles(List<AnalyzedDocument> docs, InvertedIndex index, String[] terms, Map<String, String> facetLabels) {
+    IndexFiles(List<AnalyzedDocument> docs, InvertedIndex index, String[] terms, Map<String, String> facetLabels,
+               java.util.function.BiConsumer<String, byte[]> out) {
+        this.out = out;
         this.docs = docs;
         this.index = index;
         this.terms = terms;
@@ -47,7 +51,7 @@ final class IndexFiles {
     }
 
     /** Path under {@code search/} → content, sorted by path. */
-    SortedMap<String, byte[]> build() {
+    void build() {
         SortedMap<String, Integer> sorted = new TreeMap<>();
         for (Map.Entry<Integer, InvertedIndex.TermPostings> e : index.postings.entrySet()) {
             sorted.put(terms[e.getKey()], e.getKey());
@@ -62,10 +66,8 @@ final class IndexFiles {
         meta.append("],\"facets\":");
         new FacetFiles(docs, facetLabels).write(meta, this::put);
         meta.append('}');
-        String metaName = hashedName("meta.", meta.toString());
-        files.put(metaName, bytes(meta.toString()));
-        files.put("index.json", bytes("{\"version\":1,\"meta\":" + JsonText.quote(metaName) + "}"));
-        return files;
+        String metaName = put("meta.", meta.toString());
+        emit("index.json", bytes("{\"version\":1,\"meta\":" + JsonText.quote(metaName) + "}"));
     }
 
     private List<String[]> writePostings(SortedMap<String, Integer> sorted, Map<String, Integer> groupOfTerm) {
@@ -96,6 +98,9 @@ final class IndexFiles {
         String q = put("q/", positions.append('}').toString());
         postings.setLength(0);
         positions.setLength(0);
+        if (positions.capacity() > 4 * POSTINGS_BUDGET) {
+            positions.trimToSize(); // one group's positions can run to tens of megabytes: do not keep the buffer
+        }
         return new String[] {p, q};
     }
 
@@ -193,14 +198,22 @@ final class IndexFiles {
 
     /** Stores {@code content} under {@code folder/<hash>.json} and returns that name relative to search/. */
     String put(String folder, String content) {
-        String name = hashedName(folder, content);
-        files.put(name, bytes(content));
+        byte[] bytes = bytes(content);
+        String name = hashedName(folder, bytes);
+        emit(name, bytes);
         return name;
     }
 
-    private static String hashedName(String prefix, String content) {
+    /** Identical content has one name: a second file with it is the same file, written once. */
+    private void emit(String name, byte[] bytes) {
+        if (written.add(name)) {
+            out.accept(name, bytes);
+        }
+    }
+
+    private static String hashedName(String prefix, byte[] content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes(content));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
             return prefix + HexFormat.of().formatHex(digest, 0, 6) + ".json";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

@@ -33,12 +33,42 @@ record SearchDocument(String sortKey, String url, String title, String standName
 
     /** The first {@link #SNIPPET_CHARS} characters, whitespace collapsed, cut at a word boundary. */
     static String excerpt(String text) {
-        String s = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        String s = text == null ? "" : collapseSpaces(text).strip();
         if (s.length() <= SNIPPET_CHARS || s.length() == SNIPPET_CHARS + 1 && s.endsWith("…")) {
             return s; // short enough, or already an excerpt (so excerpting is idempotent)
         }
         int cut = s.lastIndexOf(' ', SNIPPET_CHARS);
         return s.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + "…";
+    }
+
+    /** Same as {@code text.replaceAll("\\s+", " ")} (ASCII whitespace runs become one space), without a regex. */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                int end = i + 1;
+                while (end < n && isRegexSpace(text.charAt(end))) {
+                    end++;
+                }
+                if (out == null) {
+                    if (c == ' ' && end == i + 1) {
+                        continue; // a single plain space stays as it is
+                    }
+                    out = new StringBuilder(n).append(text, 0, i);
+                }
+                out.append(' ');
+                i = end - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Indexed fields with their BM25F weights: names and titles above body text, materials below pages. */

@@ -32,13 +32,21 @@ public final class SearchIndexBuilder {
 
     /** A builder whose nomination filter shows the nominations' titles. */
     public SearchIndexBuilder(List<Nomination> nominations) {
-        for (Nomination n : nominations) {
-            labels.put("nomination:" + n.id(), n.title());
-        }
+        nominations(nominations);
         for (OrgType t : OrgType.values()) {
             labels.put("type:" + t.id(), t.title());
         }
         Regions.all().forEach(r -> labels.put("region:" + r.slug(), r.name()));
+    }
+
+    /** Shows these nominations' titles in the nomination filter (for a builder made before site.yaml was read). */
+    public void nominations(List<Nomination> nominations) {
+        Objects.requireNonNull(nominations, "nominations");
+        synchronized (labels) {
+            for (Nomination n : nominations) {
+                labels.put("nomination:" + n.id(), n.title());
+            }
+        }
     }
 
     /**
@@ -48,6 +56,54 @@ public final class SearchIndexBuilder {
      */
     public void addStand(Stand stand, Map<String, RenderedMarkdown> sections, Map<String, String> materialTexts,
                          Map<String, String> materialUrls) {
+        add(analyzeStand(stand, sections, materialTexts, materialUrls));
+    }
+
+    /** Adds a stand analyzed earlier by {@link #analyzeStand} of this builder. */
+    public void add(AnalyzedStand stand) {
+        Objects.requireNonNull(stand, "stand");
+        if (stand.terms != terms) {
+            throw new IllegalArgumentException("stand analyzed by another builder");
+        }
+        synchronized (docs) {
+            docs.addAll(stand.docs);
+        }
+    }
+
+    /**
+     * A stand's documents analyzed but not yet in the index: the build analyzes a stand while its pages are fresh in
+     * memory and adds it once it knows the stand is published. What is analyzed and not added leaves no trace in
+     * the index files.
+     */
+    public static final class AnalyzedStand {
+        private final TermTable terms;
+        private final List<AnalyzedDocument> docs;
+
+        private AnalyzedStand(TermTable terms, List<AnalyzedDocument> docs) {
+            this.terms = terms;
+            this.docs = List.copyOf(docs);
+        }
+    }
+
+    /** The analyzed stand as bytes, for {@link #readAnalyzed} in a later build (any builder). */
+    public byte[] bytes(AnalyzedStand stand) {
+        Objects.requireNonNull(stand, "stand");
+        return AnalyzedStandBytes.write(stand.docs, stand.terms);
+    }
+
+    /** A stand analyzed in an earlier build, from {@link #bytes}; to be added with {@link #add(AnalyzedStand)}. */
+    public AnalyzedStand readAnalyzed(byte[] bytes) throws java.io.IOException {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            return new AnalyzedStand(terms, AnalyzedStandBytes.read(bytes, terms));
+        } catch (RuntimeException e) {
+            throw new java.io.IOException("damaged analyzed stand", e);
+        }
+    }
+
+    /** The documents {@link #addStand} would add, analyzed, without adding them; see {@link #add(AnalyzedStand)}. */
+    public AnalyzedStand analyzeStand(Stand stand, Map<String, RenderedMarkdown> sections,
+                                      Map<String, String> materialTexts, Map<String, String> materialUrls) {
         Objects.requireNonNull(stand, "stand");
         Objects.requireNonNull(sections, "sections");
         Objects.requireNonNull(materialTexts, "materialTexts");
@@ -63,7 +119,7 @@ public final class SearchIndexBuilder {
             RenderedMarkdown rendered = sections.get(section.slug());
             String text = rendered == null ? "" : rendered.plainText();
             String url = "/stands/" + id + "/" + (section.isIndex() ? "" : section.slug() + "/");
-            String key = "1|" + id + "|1|" + String.format("%05d", section.order()) + "|" + section.slug();
+            String key = "1|" + id + "|1|" + order(section.order()) + "|" + section.slug();
             if (section.isIndex()) {
                 String about = String.join(" ", stand.org().summary(), stand.org().city(),
                         stand.org().region().name(), stand.org().type().title(), captions(stand), text);
@@ -87,9 +143,16 @@ public final class SearchIndexBuilder {
                     m.title() + " (" + m.format() + ") — " + shortName, shortName, id, "material", snippet, own,
                     List.of(m.title() + " " + m.displayName(), "", m.description(), text))));
         }
-        synchronized (docs) {
-            docs.addAll(out);
+        return new AnalyzedStand(terms, out);
+    }
+
+    /** {@code String.format("%05d", order)} without the formatter (it showed in profiles). */
+    private static String order(int order) {
+        if (order < 0) {
+            return String.format("%05d", order);
         }
+        String digits = Integer.toString(order);
+        return digits.length() >= 5 ? digits : "00000".substring(digits.length()) + digits;
     }
 
     private static String captions(Stand stand) {
@@ -125,16 +188,26 @@ public final class SearchIndexBuilder {
         return new NearDuplicates(sortedDocs()).find(minSimilarity);
     }
 
-    /** Writes the index under {@code search/} in the site. */
+    /** Writes the index under {@code search/} in the site, each file as soon as it is complete. */
     public void write(OutputSink sink) {
         Objects.requireNonNull(sink, "sink");
-        files().forEach((path, bytes) -> sink.write("search/" + path, bytes));
+        build((path, bytes) -> sink.write("search/" + path, bytes));
     }
 
     /** The index files by path relative to {@code search/}, sorted; what {@link #write} publishes. */
     public SortedMap<String, byte[]> files() {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        build(files::put);
+        return files;
+    }
+
+    private void build(java.util.function.BiConsumer<String, byte[]> out) {
         List<AnalyzedDocument> sorted = sortedDocs();
-        return new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), labels).build();
+        Map<String, String> facetLabels;
+        synchronized (labels) {
+            facetLabels = new TreeMap<>(labels);
+        }
+        new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), facetLabels, out).build();
     }
 
     private List<AnalyzedDocument> sortedDocs() {

@@ -36,4 +36,14 @@ class TextReaderTest {
         Problem p = issues.list().get(0);
         assertEquals("Файл сохранён не в кодировке UTF-8.", p.message());
     }
+
+    @Test
+    void keepsAGenuineReplacementCharacterButRefusesEncodedSurrogates() {
+        byte[] genuine = "a\uFFFDb".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("a\uFFFDb", TextReader.decode(genuine, issues.in("x.md")).orElseThrow());
+        assertTrue(issues.list().isEmpty());
+        byte[] surrogate = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'b'};
+        assertTrue(TextReader.decode(surrogate, issues.in("y.md")).isEmpty());
+        assertEquals("file.encoding", issues.list().get(0).code());
+    }
 }

@@ -26,20 +26,59 @@ final class MiniCorpus {
     }
 
     static SearchIndexBuilder build() {
+        return build(new SearchIndexBuilder(NOMINATIONS));
+    }
+
+    /** The same corpus, plus one stand that is analyzed ahead of time but never added (as if left unpublished). */
+    static SearchIndexBuilder buildWithUnpublishedStand() {
+        SearchIndexBuilder b = new SearchIndexBuilder();
+        analyzed(b, "skrytyj-9", "Скрытая школа № 9", OrgType.SCHOOL, 23, "innovation",
+                Map.of("index", "Неопубликованный стенд: слово зюзюка встречается только здесь."), Map.of(), "");
+        b.nominations(NOMINATIONS);
+        return build(b);
+    }
+
+    /** The same corpus, each stand analyzed by another builder and read back from its bytes (a later build). */
+    static SearchIndexBuilder buildThroughBytes() {
+        SearchIndexBuilder earlier = new SearchIndexBuilder(NOMINATIONS);
         SearchIndexBuilder b = new SearchIndexBuilder(NOMINATIONS);
-        add(b, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
+        // the earlier build numbered its terms differently
+        analyzed(earlier, "skrytyj-9", "Скрытая школа № 9", OrgType.SCHOOL, 23, "innovation",
+                Map.of("index", "Другие слова сначала: зюзюка, квазикристаллы, ёлочка."), Map.of(), "");
+        through = s -> {
+            try {
+                return b.readAnalyzed(earlier.bytes(s));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+        try {
+            return build(b, earlier);
+        } finally {
+            through = null;
+        }
+    }
+
+    private static java.util.function.UnaryOperator<SearchIndexBuilder.AnalyzedStand> through;
+
+    private static SearchIndexBuilder build(SearchIndexBuilder b) {
+        return build(b, b);
+    }
+
+    private static SearchIndexBuilder build(SearchIndexBuilder b, SearchIndexBuilder analyzer) {
+        add(b, analyzer, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
                 Map.of("index", "Наша школа работает как школа полного дня. Ученики остаются после уроков.",
                         "projects", "Проекты учеников: робототехника и экология родного края."),
                 Map.of("files/plan.pdf", "План работы. Квазикристаллы в природе и технике изучают на кружке."),
                 "Открытие технопарка «Точка роста»");
-        add(b, "gimnaziya-5", "Гимназия № 5", OrgType.GYMNASIUM, 77, "upbringing",
+        add(b, analyzer, "gimnaziya-5", "Гимназия № 5", OrgType.GYMNASIUM, 77, "upbringing",
                 Map.of("index", "Гимназия развивает педагогический опыт: авторская методика обучения чтению.",
                         "methods", "Методика проектной работы и педагогическая мастерская."),
                 Map.of(), "");
-        add(b, "licey-7", "Лицей № 7", OrgType.LYCEUM, 50, "innovation",
+        add(b, analyzer, "licey-7", "Лицей № 7", OrgType.LYCEUM, 50, "innovation",
                 Map.of("index", "В лицее проходят олимпиады. Новогодняя ёлочка во дворе лицея. Мы дружим со школой."),
                 Map.of(), "");
-        add(b, "sad-3", "Детский сад № 3", OrgType.KINDERGARTEN, 23, "upbringing",
+        add(b, analyzer, "sad-3", "Детский сад № 3", OrgType.KINDERGARTEN, 23, "upbringing",
                 Map.of("index", "Детский сад готовит детей к школе. Режим полного рабочего дня для родителей."),
                 Map.of(), "");
         b.addPage(new StaticPage("about", "О конкурсе", 1, "pages/about.md", "", 1),
@@ -48,9 +87,18 @@ final class MiniCorpus {
         return b;
     }
 
-    private static void add(SearchIndexBuilder b, String id, String shortName, OrgType type, int region,
-                            String nomination, Map<String, String> sectionTexts, Map<String, String> materialTexts,
-                            String caption) {
+    private static void add(SearchIndexBuilder b, SearchIndexBuilder analyzer, String id, String shortName,
+                            OrgType type, int region, String nomination, Map<String, String> sectionTexts,
+                            Map<String, String> materialTexts, String caption) {
+        SearchIndexBuilder.AnalyzedStand s = analyzed(analyzer, id, shortName, type, region, nomination,
+                sectionTexts, materialTexts, caption);
+        b.add(through == null ? s : through.apply(s));
+    }
+
+    private static SearchIndexBuilder.AnalyzedStand analyzed(SearchIndexBuilder b, String id, String shortName,
+                                                             OrgType type, int region, String nomination,
+                                                             Map<String, String> sectionTexts,
+                                                             Map<String, String> materialTexts, String caption) {
         Organization org = new Organization(shortName + " полное наименование", shortName, type,
                 Regions.requireByCode(region), "Город", null, "0000000000", "0000000000000", null, 2000, null,
                 null, "");
@@ -74,6 +122,6 @@ final class MiniCorpus {
                 : List.of(new Photo("gallery/01.jpg", Path.of("/nonexistent"), "01", caption, "00"));
         Stand stand = new Stand(new StandId(id), org, List.of(nomination), sections, materials, photos, null, null,
                 "sha256:00", null);
-        b.addStand(stand, rendered, materialTexts, urls);
+        return b.analyzeStand(stand, rendered, materialTexts, urls);
     }
 }

@@ -25,6 +25,31 @@ class SearchIndexBuilderTest {
     }
 
     @Test
+    void aStandAnalyzedButNeverAddedLeavesNoTraceInTheIndex() {
+        SortedMap<String, byte[]> plain = MiniCorpus.build().files();
+        SortedMap<String, byte[]> withUnpublished = MiniCorpus.buildWithUnpublishedStand().files();
+        assertEquals(plain.keySet(), withUnpublished.keySet());
+        plain.forEach((path, bytes) -> assertArrayEquals(bytes, withUnpublished.get(path), path));
+        assertEquals(MiniCorpus.build().related(2), MiniCorpus.buildWithUnpublishedStand().related(2));
+    }
+
+    @Test
+    void standsReadBackFromTheirBytesGiveTheSameIndexAndRelatedStands() {
+        SortedMap<String, byte[]> plain = MiniCorpus.build().files();
+        SortedMap<String, byte[]> throughBytes = MiniCorpus.buildThroughBytes().files();
+        assertEquals(plain.keySet(), throughBytes.keySet());
+        plain.forEach((path, bytes) -> assertArrayEquals(bytes, throughBytes.get(path), path));
+        assertEquals(MiniCorpus.build().related(2), MiniCorpus.buildThroughBytes().related(2));
+    }
+
+    @Test
+    void damagedBytesOfAnAnalyzedStandAreAnIoException() {
+        SearchIndexBuilder b = new SearchIndexBuilder();
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> b.readAnalyzed(new byte[] {0, 0, 0, 1, 0, 0, 0, 9}));
+    }
+
+    @Test
     void everyFileButTheEntryIsNamedByTheHashOfItsContent() {
         for (String path : MiniCorpus.build().files().keySet()) {
             assertTrue(path.equals("index.json") || path.matches("(meta\\.|[tpqdfs]/)[0-9a-f]{12}\\.json"), path);
