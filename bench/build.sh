@@ -10,7 +10,7 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 [ -d generator/target/test-classes/vitrina/generator/bench ] || mvn -B -q -pl generator test-compile
 cp="generator/target/test-classes:generator/target/vitrina.jar"
 work=${BENCH_WORK:-bench/work}
-heap=${BENCH_HEAP:-2g}
+heap=${BENCH_HEAP:-1500m}
 mkdir -p "$work"
 
 measure() { # label pages command...
