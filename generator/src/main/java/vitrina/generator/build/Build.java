@@ -136,15 +136,17 @@ public final class Build {
 
     /** Everything the search index and related stands are made of; unchanged key, unchanged search files. */
     private String searchKey(Exhibition ex, String generator, StandCache cache) {
-        StringBuilder sb = new StringBuilder(generator).append('\n');
-        sb.append(BuildKeys.site(options.contentDir(), List.of(), List.of(), "")).append('\n');
+        // hashed as it goes: 50,000 stands' descriptions would not fit in one string
+        java.security.MessageDigest md = BuildKeys.digest();
+        BuildKeys.update(md, generator);
+        BuildKeys.update(md, BuildKeys.site(options.contentDir(), List.of(), List.of(), ""));
         for (StaticPage p : ex.pages()) {
-            sb.append(p).append('\n');
+            BuildKeys.update(md, p.toString());
         }
         for (Stand s : ex.stands()) {
-            sb.append(cache.key(s)).append(' ').append(s).append('\n');
+            BuildKeys.update(md, cache.key(s) + " " + s);
         }
-        return BuildKeys.sha256(sb.toString());
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     private int countStandFolders() {

@@ -76,12 +76,12 @@ final class BuildKeys {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void update(MessageDigest md, String text) {
+    static void update(MessageDigest md, String text) {
         md.update(text.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
     }
 
-    private static MessageDigest digest() {
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
