@@ -1,23 +1,17 @@
 package vitrina.generator.content;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import vitrina.generator.model.SiteConfig;
+import vitrina.generator.moderation.SnapshotStore;
 
 /**
  * The files of one stand folder, walked without following symbolic links, each with size and SHA-256, sorted by
@@ -26,7 +20,6 @@ import vitrina.generator.model.SiteConfig;
  */
 final class StandFolder {
     private static final int MAX_DEPTH = 8;
-    private static final Set<String> JUNK = Set.of("thumbs.db", "desktop.ini", "__macosx");
 
     /** One regular file: path relative to the stand folder with forward slashes. */
     record FileInfo(String path, Path source, long size, String sha256) {
@@ -101,8 +94,7 @@ final class StandFolder {
     }
 
     static boolean isIgnored(Path p) {
-        String name = p.getFileName().toString();
-        return name.startsWith(".") || JUNK.contains(name.toLowerCase(Locale.ROOT));
+        return SnapshotStore.isIgnored(p.getFileName().toString());
     }
 
     private static String relative(Path dir, Path file) {
@@ -121,31 +113,13 @@ final class StandFolder {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest md = digest();
-        byte[] buf = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return SnapshotStore.sha256(file);
     }
 
-    /** {@code sha256:} over "path NUL sha256 LF" of every file, in path order. */
+    /** {@code sha256:} over "path NUL sha256 LF" of every file, in path order (see {@link SnapshotStore#idOf}). */
     private static String version(TreeMap<String, FileInfo> files) {
-        MessageDigest md = digest();
-        for (FileInfo f : files.values()) {
-            md.update((f.path() + '\0' + f.sha256() + '\n').getBytes(StandardCharsets.UTF_8));
-        }
-        return "sha256:" + HexFormat.of().formatHex(md.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        TreeMap<String, String> hashes = new TreeMap<>();
+        files.values().forEach(f -> hashes.put(f.path(), f.sha256()));
+        return SnapshotStore.idOf(hashes);
     }
 }

@@ -51,19 +51,27 @@ public final class SnapshotStore {
         return new Version(idOf(files), files);
     }
 
-    /** Hidden files and OS junk take no part in a version (the content stage ignores them too). */
+    private static final java.util.Set<String> JUNK = java.util.Set.of("thumbs.db", "desktop.ini", "__macosx");
+
+    /** Hidden files and OS junk ({@code .DS_Store}, {@code Thumbs.db}, {@code __MACOSX}): never content. */
+    public static boolean isIgnored(String fileName) {
+        return fileName.startsWith(".") || JUNK.contains(fileName.toLowerCase(java.util.Locale.ROOT));
+    }
+
     static boolean isJunk(Path relative) {
         for (Path segment : relative) {
-            String name = segment.toString();
-            if (name.startsWith(".") || java.util.Set.of("thumbs.db", "desktop.ini", "__macosx")
-                    .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (isIgnored(segment.toString())) {
                 return true;
             }
         }
         return false;
     }
 
-    static String idOf(SortedMap<String, String> files) {
+    /**
+     * The version id of a stand: {@code sha256:} over "path NUL sha256 LF" of every file, in path order. The one
+     * definition shared by the content stage (Stand.version) and the snapshot store, so pins always match.
+     */
+    public static String idOf(SortedMap<String, String> files) {
         MessageDigest md = digest();
         files.forEach((path, sha) -> md.update((path + "\0" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
         return "sha256:" + HexFormat.of().formatHex(md.digest());
@@ -141,7 +149,7 @@ public final class SnapshotStore {
         return root.resolve("versions").resolve(standId).resolve(hex + ".txt");
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest md = digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
