@@ -41,21 +41,23 @@ final class PlainText {
         return collapse(sb);
     }
 
-    private static String collapse(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
+    /** Whitespace runs become one space, none at either end; over a char array (a StringBuilder's charAt showed in profiles). */
+    static String collapse(CharSequence s) {
+        char[] in = s.toString().toCharArray();
+        char[] out = new char[in.length];
+        int n = 0;
         boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                space = out.length() > 0;
+        for (char c : in) {
+            if (c == ' ' || c == '\n' || c == '\u00a0' || Character.isWhitespace(c)) {
+                space = n > 0;
             } else {
                 if (space) {
-                    out.append(' ');
+                    out[n++] = ' ';
                     space = false;
                 }
-                out.append(c);
+                out[n++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, n);
     }
 }

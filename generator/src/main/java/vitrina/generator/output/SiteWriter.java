@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -25,8 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import vitrina.generator.model.OutputSink;
 
 /**
- * Writes a site into a staging folder beside the target and swaps it in on {@link #commit()}: a build that fails
+ * Writes a site into a staging folder beside the target and brings it in on {@link #commit()}: a build that fails
  * (or is never committed) leaves the previous site untouched. Records the manifest as it writes. Thread-safe.
+ *
+ * <p>Without a previous manifest the staging folder receives the whole site and is swapped in with two renames.
+ * With one ({@link #staging(Path, OutputManifest)}) only files whose content changed are staged; unchanged files
+ * are left where they are, and the commit renames each staged file into place and deletes what the new site no
+ * longer has. A rebuild after a small edit then costs work in proportion to the edit, not to the 100,000 files
+ * of a large exhibition (swapping would have linked all of them into the staging folder and deleted the old tree).
+ * While such a commit runs, a reader of the folder can see some files new and some old, as during any upload.
  */
 public final class SiteWriter implements OutputSink, AutoCloseable {
     private final Path target;
@@ -34,6 +42,10 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     private final ConcurrentSkipListMap<String, OutputManifest.Entry> written = new ConcurrentSkipListMap<>();
     private final OutputManifest previous;
     private final AtomicLong linked = new AtomicLong();
+    /** Paths staged in this build (in place mode: the changed ones; they replace the target's on commit). */
+    private final java.util.Set<String> staged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Updates the target in place (unchanged files stay) instead of swapping in a complete staging folder. */
+    private final boolean inPlace;
     private boolean committed;
     private boolean precompress;
 
@@ -41,6 +53,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         this.target = target;
         this.staging = staging;
         this.previous = previous;
+        this.inPlace = !previous.files().isEmpty() && Files.isDirectory(target);
     }
 
     /**
@@ -58,7 +71,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         return this;
     }
 
-    /** Files taken over from the previous site by a hard link (or a copy where links are impossible). */
+    /** Files taken over from the previous site unchanged (left in place, or hard-linked into the staging folder). */
     public long linkedCount() {
         return linked.get();
     }
@@ -83,7 +96,11 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
      */
     public void reuse(String path, OutputManifest.Entry entry) {
         Path file = claim(path);
-        link(SafePaths.resolve(target, path), file);
+        if (inPlace) {
+            linked.incrementAndGet(); // stays where it is
+        } else {
+            link(SafePaths.resolve(target, path), file);
+        }
         written.put(path, entry);
     }
 
@@ -127,13 +144,13 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         Path file = claim(path);
         OutputManifest.Entry entry = new OutputManifest.Entry(sha256(content), content.length);
         if (previous.files().containsKey(path) && previous(path).filter(entry::equals).isPresent()) {
-            link(SafePaths.resolve(target, path), file);
-        } else {
-            try {
-                Files.write(file, content);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
+            if (inPlace) {
+                linked.incrementAndGet(); // stays where it is
+            } else {
+                link(SafePaths.resolve(target, path), file);
             }
+        } else {
+            stage(path, file, content);
         }
         written.put(path, entry);
     }
@@ -144,12 +161,41 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         MessageDigest digest = newDigest();
         long size;
         try (InputStream in = Files.newInputStream(source);
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(inPlace ? staged(path, file) : file), digest)) {
             size = in.transferTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + file, e);
         }
-        written.put(path, new OutputManifest.Entry(HexFormat.of().formatHex(digest.digest()), size));
+        OutputManifest.Entry entry = new OutputManifest.Entry(HexFormat.of().formatHex(digest.digest()), size);
+        if (inPlace && previous(path).filter(entry::equals).isPresent()) {
+            try { // the same bytes are in place already
+                Files.delete(file);
+                staged.remove(path);
+                linked.incrementAndGet();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + file, e);
+            }
+        }
+        written.put(path, entry);
+    }
+
+    private void stage(String path, Path file, byte[] content) {
+        try {
+            Files.write(inPlace ? staged(path, file) : file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** {@code file}, the staging location of {@code path}, with its folder created; recorded as staged. */
+    private Path staged(String path, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create folder for " + file, e);
+        }
+        staged.add(path);
+        return file;
     }
 
     private Path claim(String path) {
@@ -157,10 +203,12 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         if (written.containsKey(path)) {
             throw new IllegalStateException("site path written twice: " + path);
         }
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create folder for " + file, e);
+        if (!inPlace) { // the whole site is staged; in place, only changed files are (see #staged)
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create folder for " + file, e);
+            }
         }
         return file;
     }
@@ -184,6 +232,11 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             throw new IllegalStateException("already committed");
         }
         try {
+            if (inPlace) {
+                commitInPlace();
+                committed = true;
+                return manifest();
+            }
             if (precompress) {
                 written.putAll(Precompressor.gzipAll(staging, new java.util.ArrayList<>(written.keySet())));
             }
@@ -201,6 +254,91 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot swap " + staging + " into " + target, e);
         }
+    }
+
+    /**
+     * Brings the staged (changed) files into the target folder, then deletes every file and folder there that the
+     * new site does not have: the folder ends up holding exactly the manifest's files, as after a swap.
+     */
+    private void commitInPlace() throws IOException {
+        if (precompress) {
+            compressInPlace();
+        }
+        List<String> order = new java.util.ArrayList<>(staged);
+        // pages last: a page never links to an asset or search file that is not there yet
+        order.sort(java.util.Comparator.comparing((String p) -> p.endsWith(".html") || p.equals("search/index.json"))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (String path : order) {
+            Path to = SafePaths.resolve(target, path);
+            makeFolders(to.getParent());
+            if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(to); // a folder became a file
+            }
+            move(SafePaths.resolve(staging, path), to);
+        }
+        java.util.Set<Path> folders = new java.util.HashSet<>();
+        for (String path : written.keySet()) {
+            for (Path p = SafePaths.resolve(target, path).getParent(); p != null && !p.equals(target)
+                    && folders.add(p); p = p.getParent()) {
+                // every folder on the way to a file of the new site stays
+            }
+        }
+        Files.walkFileTree(target, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!written.containsKey(target.relativize(file).toString().replace('\\', '/'))) {
+                    Files.delete(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (!dir.equals(target) && !folders.contains(dir)) {
+                    Files.delete(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        deleteTree(staging);
+    }
+
+    /** Creates {@code folder} in the target, deleting a file of the old site that stands where a folder must be. */
+    private void makeFolders(Path folder) throws IOException {
+        for (Path p = folder; p != null && !p.equals(target); p = p.getParent()) {
+            if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(p);
+            }
+        }
+        Files.createDirectories(folder);
+    }
+
+    /** Keeps the previous {@code .gz} of unchanged files; compresses changed files and those without one. */
+    private void compressInPlace() throws IOException {
+        List<String> fresh = new java.util.ArrayList<>();
+        for (String path : new java.util.ArrayList<>(written.keySet())) {
+            if (!Precompressor.isText(path)) {
+                continue;
+            }
+            if (staged.contains(path)) {
+                fresh.add(path);
+                continue;
+            }
+            Optional<OutputManifest.Entry> gz = previous(path + ".gz");
+            if (gz.isPresent()) {
+                written.put(path + ".gz", gz.get());
+            } else if (written.get(path).size() >= Precompressor.MIN_BYTES) {
+                // precompression was off last time: stage the unchanged file so it is compressed beside it
+                Path file = SafePaths.resolve(staging, path);
+                Files.createDirectories(file.getParent());
+                Files.copy(SafePaths.resolve(target, path), file, StandardCopyOption.REPLACE_EXISTING);
+                staged.add(path);
+                fresh.add(path);
+            }
+        }
+        Map<String, OutputManifest.Entry> made = Precompressor.gzipAll(staging, fresh);
+        written.putAll(made);
+        staged.addAll(made.keySet());
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -155,6 +155,22 @@ class IncrementalBuildTest {
         assertEquals(b.files(), a.files(), step + ": same bytes");
         assertEquals(clean.problems(), incremental.problems(), step + ": same problems");
         assertEquals(clean.published(), incremental.published(), step + ": same stands");
+        assertEquals(folderContents(fresh.resolve("out")), folderContents(live.outDir()), step + ": same folder");
+    }
+
+    /** Every file and folder on disk (the site is updated in place: nothing stale may stay), with file hashes. */
+    private static java.util.SortedMap<String, String> folderContents(Path site) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(site)) {
+            for (Path p : all.toList()) {
+                String rel = site.relativize(p).toString();
+                out.put(rel, Files.isDirectory(p) ? "folder" : java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        return out;
     }
 
     /** No listing, search file, sitemap or feed mentions the stand's address any more. */

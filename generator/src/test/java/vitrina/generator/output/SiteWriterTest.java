@@ -89,6 +89,45 @@ class SiteWriterTest {
         }
     }
 
+    @Test
+    void anUpdateInPlaceLeavesExactlyTheNewSite() throws Exception {
+        Path out = dir.resolve("site-output");
+        OutputManifest first;
+        try (SiteWriter w = SiteWriter.staging(out)) {
+            w.writeString("index.html", "v1");
+            w.writeString("same/index.html", "same");
+            w.writeString("gone/deep/index.html", "gone");
+            w.writeString("becomes-folder", "file");
+            w.writeString("becomes-file/index.html", "folder");
+            first = w.commit();
+        }
+        Files.writeString(out.resolve("stray.txt"), "put there by hand");
+        Object sameInode = Files.getAttribute(out.resolve("same/index.html"), "unix:ino");
+        try (SiteWriter w = SiteWriter.staging(out, first)) {
+            w.writeString("index.html", "v2");
+            w.writeString("same/index.html", "same");
+            w.writeString("becomes-folder/index.html", "now a folder");
+            w.writeString("becomes-file", "now a file");
+            w.writeString("new/index.html", "new");
+            assertEquals(1, w.linkedCount());
+            assertEquals("v1", Files.readString(out.resolve("index.html")), "nothing changes before the commit");
+            w.commit();
+        }
+        assertEquals(sameInode, Files.getAttribute(out.resolve("same/index.html"), "unix:ino"));
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(java.util.List.of("becomes-file", "becomes-folder/index.html", "index.html",
+                    "new/index.html", "same/index.html"), files.filter(Files::isRegularFile)
+                    .map(p -> out.relativize(p).toString()).sorted().toList());
+        }
+        try (Stream<Path> folders = Files.walk(out)) {
+            assertEquals(java.util.List.of("", "becomes-folder", "new", "same"), folders.filter(Files::isDirectory)
+                    .map(p -> out.relativize(p).toString()).sorted().toList());
+        }
+        assertEquals("v2", Files.readString(out.resolve("index.html")));
+        assertEquals("now a file", Files.readString(out.resolve("becomes-file")));
+        assertOnlySiteLeftIn(dir);
+    }
+
     private static void assertOnlySiteLeftIn(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(java.util.List.of("site-output"), s.map(p -> p.getFileName().toString()).toList());
