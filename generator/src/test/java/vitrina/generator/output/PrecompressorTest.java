@@ -44,6 +44,43 @@ class PrecompressorTest {
     }
 
     @Test
+    void inPlaceUpdatesKeepCompressAndDropSiblingsLikeACleanBuild() throws Exception {
+        Path out = dir.resolve("site");
+        OutputManifest plain;
+        try (SiteWriter w = SiteWriter.staging(out)) {
+            w.writeString("a.html", PAGE);
+            w.writeString("b.html", PAGE);
+            plain = w.commit();
+        }
+        OutputManifest compressed;
+        try (SiteWriter w = SiteWriter.staging(out, plain).precompress(true)) {
+            w.writeString("a.html", PAGE);
+            w.writeString("b.html", PAGE + "изменено");
+            compressed = w.commit();
+        }
+        assertTrue(compressed.files().containsKey("a.html.gz"), "an unchanged file gets its sibling too");
+        assertTrue(compressed.files().containsKey("b.html.gz"));
+        assertArrayEquals((PAGE + "изменено").getBytes(StandardCharsets.UTF_8), new GZIPInputStream(
+                new ByteArrayInputStream(Files.readAllBytes(out.resolve("b.html.gz")))).readAllBytes());
+        Object kept = Files.getAttribute(out.resolve("a.html.gz"), "unix:ino");
+        OutputManifest again;
+        try (SiteWriter w = SiteWriter.staging(out, compressed).precompress(true)) {
+            w.writeString("a.html", PAGE);
+            w.writeString("b.html", PAGE);
+            again = w.commit();
+        }
+        assertEquals(kept, Files.getAttribute(out.resolve("a.html.gz"), "unix:ino"), "unchanged sibling stays");
+        assertEquals(again.files().get("a.html.gz"), again.files().get("b.html.gz"));
+        try (SiteWriter w = SiteWriter.staging(out, again)) {
+            w.writeString("a.html", PAGE);
+            w.commit();
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(java.util.List.of("a.html"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
     void unchangedFilesAreHardLinkedFromThePreviousSite() throws Exception {
         Path out = dir.resolve("site");
         OutputManifest previous;
