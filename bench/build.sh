@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build benchmark: generates N stands of Russian content, runs the real CLI and prints wall time, CPU time, peak
 # memory and pages/s for a full build, a no-change rebuild and a rebuild after editing 1% of the stands.
-# Where Hugo is installed (Debian package `hugo`), builds the same Markdown with a minimal layout and prints the ratio.
+# Where Hugo is installed (Debian package `hugo`), builds the same Markdown twice, with a bare layout and with the
+# equivalent layout of bench/hugo (plus Pagefind for search, installed into bench/.tools with npm), and prints the ratios.
 # Usage: bench/build.sh [N ...]   (default: 1000 10000; 50000 on demand)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,11 +17,12 @@ mkdir -p "$work"
 measure() { # label pages command...
   local label=$1 pages=$2; shift 2
   local t; t=$(mktemp)
-  /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >/dev/null
+  /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >"$work/.log" 2>&1
   read -r wall user sys rss < "$t"; rm -f "$t"
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v p="$pages" 'BEGIN {
     printf "%-34s wall %7.1f s  cpu %7.1f s (%.1f cores)  peak %6.0f MB  %8.0f pages/s\n", l, w, u+s, (u+s)/(w>0?w:1), m/1024, (w>0?p/w:0) }'
   echo "$wall"  > "$work/.last"
+  grep -h "^Этапы:" "$work/.log" | sed 's/^/    /' || true # Vitrina's stage times
 }
 
 for n in "${sizes[@]}"; do
@@ -29,19 +31,34 @@ for n in "${sizes[@]}"; do
   java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" >/dev/null
   pages=$((n * 5))
   echo "== $n stands, $pages Markdown pages ($(du -sh "$dir" | cut -f1))"
-  run=(java -Xmx"$heap" -jar generator/target/vitrina.jar build --quiet --content "$dir" --out "$work/out-$n" --work "$work/.vitrina-$n")
+  run=(java -Xmx"$heap" -jar generator/target/vitrina.jar build --content "$dir" --out "$work/out-$n" --work "$work/.vitrina-$n")
   measure "vitrina full build" $pages "${run[@]}"; full=$(cat "$work/.last")
   measure "vitrina no-change rebuild" $pages "${run[@]}"
   java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" --edit-percent 1 >/dev/null
-  measure "vitrina rebuild after 1% edit" $pages "${run[@]}"
+  measure "vitrina rebuild after 1% edit" $pages "${run[@]}"; edit=$(cat "$work/.last")
+  awk -v f="$full" -v e="$edit" 'BEGIN { printf "vitrina rebuild after 1%% edit / full build: %.1f%%\n", 100*e/f }'
   if command -v hugo >/dev/null 2>&1; then
-    h="$work/hugo-$n"; rm -rf "$h"; mkdir -p "$h/layouts/_default" "$h/content"
+    # 1. bare: the stand pages' Markdown in a one-line layout, no listings, feeds or sitemap (Hugo's floor)
+    h="$work/hugo-$n"; rm -rf "$h" "$work/hugo-out-$n"; mkdir -p "$h/layouts/_default" "$h/content"
     printf 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy","term","RSS","sitemap"]\n' > "$h/hugo.toml"
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></body></html>' > "$h/layouts/_default/list.html"
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main></body></html>' > "$h/layouts/_default/single.html"
     for s in "$dir"/stands/*/; do id=$(basename "$s"); mkdir -p "$h/content/stands/$id"; cp "$s"*.md "$h/content/stands/$id/"; mv "$h/content/stands/$id/index.md" "$h/content/stands/$id/_index.md"; done
-    measure "hugo full build" $pages hugo --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
-    awk -v v="$full" -v h="$hugo_t" 'BEGIN { printf "vitrina / hugo full build time ratio: %.2f\n", v/h }'
+    measure "hugo full build, bare layout" $pages hugo --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
+    # 2. equivalent: what Vitrina publishes besides search (bench/hugo: stand menus, similar stands, catalogue,
+    #    region/type/nomination listings, feed, sitemap); 3. its search index made by Pagefind
+    e="$work/hugo-eq-$n"; rm -rf "$e" "$work/hugo-eq-out-$n"; mkdir -p "$e"; cp -r bench/hugo/hugo.toml bench/hugo/layouts "$e/"
+    python3 bench/hugo/content.py "$dir" "$e"
+    measure "hugo full build, equivalent layout" $pages hugo --quiet -s "$e" -d "$work/hugo-eq-out-$n"; eq_t=$(cat "$work/.last")
+    awk -v v="$full" -v h="$hugo_t" -v e="$eq_t" 'BEGIN { printf "vitrina / hugo full build time: %.2f (bare layout), %.2f (equivalent layout)\n", v/h, v/e }'
+    pagefind=$(command -v pagefind || echo bench/.tools/node_modules/.bin/pagefind)
+    if [ ! -x "$pagefind" ] && command -v npm >/dev/null 2>&1; then
+      npm install --silent --prefix bench/.tools pagefind@1.5.2 >/dev/null 2>&1 || true
+    fi
+    if [ -x "$pagefind" ]; then
+      measure "pagefind over hugo's output" $pages "$pagefind" --site "$work/hugo-eq-out-$n" --quiet; pf_t=$(cat "$work/.last")
+      awk -v v="$full" -v e="$eq_t" -v p="$pf_t" 'BEGIN { printf "vitrina / (hugo equivalent + pagefind) full build time: %.2f\n", v/(e+p) }'
+    fi
   else
     echo "(hugo not installed: apt-get install hugo to compare)"
   fi
