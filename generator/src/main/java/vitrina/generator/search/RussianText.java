@@ -45,20 +45,42 @@ final class RussianText {
     /** Lowercased words with ё folded to е, in text order, stop words included. */
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                int lower = Character.toLowerCase(cp);
-                word.appendCodePoint(lower == 'ё' ? 'е' : lower);
-            } else if (word.length() > 0) {
-                out.add(word.toString());
-                word.setLength(0);
+        char[] word = new char[32];
+        int len = 0;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            int lower; // the folded letter or digit, or -1 for a separator
+            int width = 1;
+            if (c < 0x80) { // ASCII, the common case besides Cyrillic
+                lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : c >= 'A' && c <= 'Z' ? c + 32 : -1;
+            } else if (c >= '\u0410' && c <= '\u044F') { // А..я
+                lower = c <= '\u042F' ? c + 32 : c;
+            } else if (c == 'ё' || c == 'Ё') {
+                lower = 'е';
+            } else { // everything else as Character decides, by code point
+                int cp = text.codePointAt(i);
+                width = Character.charCount(cp);
+                if (Character.isLetterOrDigit(cp)) {
+                    int l = Character.toLowerCase(cp);
+                    lower = l == 'ё' ? 'е' : l;
+                } else {
+                    lower = -1;
+                }
+            }
+            i += width;
+            if (lower >= 0) {
+                if (len + 2 > word.length) {
+                    word = java.util.Arrays.copyOf(word, word.length * 2);
+                }
+                len += Character.toChars(lower, word, len);
+            } else if (len > 0) {
+                out.add(new String(word, 0, len));
+                len = 0;
             }
         }
-        if (word.length() > 0) {
-            out.add(word.toString());
+        if (len > 0) {
+            out.add(new String(word, 0, len));
         }
         return out;
     }

@@ -1,0 +1,53 @@
+package vitrina.generator.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RussianTextTest {
+
+    @Test
+    void wordsAreRunsOfLettersAndDigitsLowercasedWithYoFolded() {
+        assertEquals(List.of("ежик", "в", "тумане", "2026", "school", "e", "mail"),
+                RussianText.words("Ёжик в ТУМАНЕ — 2026, School! e-mail"));
+    }
+
+    @Test
+    void theFastPathsAgreeWithCharacterOnAnyText() {
+        String alphabet = "aZz09 ,.-—«»\n\tАЯаяЁёЖжІіЇїΣσÉéßİıµ\u00a0\u2009\u0301😀𝐀𝟘";
+        int[] cps = alphabet.codePoints().toArray();
+        Random r = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = r.nextInt(40); j > 0; j--) {
+                sb.appendCodePoint(cps[r.nextInt(cps.length)]);
+            }
+            String text = sb.toString();
+            assertEquals(reference(text), RussianText.words(text), text);
+        }
+    }
+
+    /** The definition: code points, Character.isLetterOrDigit, Character.toLowerCase, ё → е. */
+    private static List<String> reference(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                int lower = Character.toLowerCase(cp);
+                word.appendCodePoint(lower == 'ё' ? 'е' : lower);
+            } else if (word.length() > 0) {
+                out.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+}
