@@ -1,7 +1,9 @@
 package vitrina.generator.build;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,10 +25,14 @@ import vitrina.generator.problem.Severity;
  * The expensive per-stand work (Markdown, photos, material texts) kept on disk between the passes of a build and
  * between builds: one file per stand under {@code cache/stands/}, valid while the stand's key is unchanged. This is
  * what lets a build hold only one stand's HTML per thread, and what lets a rebuild skip unchanged stands.
+ *
+ * <p>Entries are a small binary format ({@link Codec}: length-prefixed UTF-8 strings, counts, numbers) rather than
+ * JSON: a build writes every stand's pages once and reads them back once, and JSON parsing of the large Cyrillic
+ * strings took about a tenth of a full build.
  */
 final class StandCache {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** First bytes of every entry; bump the number when the layout changes. */
+    private static final int MAGIC = 0x56534302; // "VSC", version 2
 
     private final Path dir;
     private final String generator;
@@ -53,7 +59,7 @@ final class StandCache {
             return Optional.empty();
         }
         try {
-            StoredHead h = JSON.readValue(file.toFile(), StoredHead.class);
+            StoredHead h = Codec.readHead(file);
             if (!key(stand).equals(h.key())) {
                 return Optional.empty();
             }
@@ -95,7 +101,7 @@ final class StandCache {
             return Optional.empty();
         }
         try {
-            Entry e = JSON.readValue(file.toFile(), Entry.class);
+            Entry e = Codec.readEntry(file);
             if (!key(stand).equals(e.key())) {
                 return Optional.empty();
             }
@@ -139,10 +145,10 @@ final class StandCache {
             Files.createDirectories(dir);
             Files.deleteIfExists(headFile(p.stand())); // the head vouches for the full entry: never let it lag
             Path tmp = Files.createTempFile(dir, p.stand().id().value(), ".tmp");
-            JSON.writeValue(tmp.toFile(), e);
+            Codec.writeEntry(tmp, e);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Path headTmp = Files.createTempFile(dir, p.stand().id().value(), ".tmp");
-            JSON.writeValue(headTmp.toFile(), new StoredHead(e.key(), images, problems));
+            Codec.writeHead(headTmp, new StoredHead(e.key(), images, problems));
             Files.move(headTmp, headFile(p.stand()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException ex) {
@@ -196,11 +202,211 @@ final class StandCache {
     }
 
     private Path headFile(Stand stand) {
-        return dir.resolve(stand.id().value() + ".head.json");
+        return dir.resolve(stand.id().value() + ".head");
     }
 
     private Path file(Stand stand) {
-        return dir.resolve(stand.id().value() + ".json");
+        return dir.resolve(stand.id().value() + ".stand");
+    }
+
+    /** Reads and writes entries; every read checks the magic number and fails on a truncated file. */
+    static final class Codec {
+        private Codec() {
+        }
+
+        static void writeEntry(Path file, Entry e) throws IOException {
+            try (DataOutputStream out = open(file)) {
+                out.writeInt(MAGIC);
+                str(out, e.key());
+                out.writeInt(e.sections().size());
+                for (Map.Entry<String, RenderedMarkdown> s : e.sections().entrySet()) {
+                    str(out, s.getKey());
+                    str(out, s.getValue().html());
+                    str(out, s.getValue().plainText());
+                    out.writeInt(s.getValue().headings().size());
+                    for (RenderedMarkdown.Heading h : s.getValue().headings()) {
+                        out.writeInt(h.level());
+                        str(out, h.id());
+                        str(out, h.text());
+                    }
+                }
+                images(out, e.images());
+                strings(out, e.materialUrls());
+                strings(out, e.materialTexts());
+                problems(out, e.problems());
+                out.writeInt(e.previews().size());
+                for (Map.Entry<String, Preview> p : e.previews().entrySet()) {
+                    str(out, p.getKey());
+                    out.writeInt(p.getValue().pages());
+                    str(out, p.getValue().image());
+                }
+            }
+        }
+
+        static Entry readEntry(Path file) throws IOException {
+            try (DataInputStream in = openRead(file)) {
+                String key = str(in);
+                int n = count(in);
+                Map<String, RenderedMarkdown> sections = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    String slug = str(in);
+                    String html = str(in);
+                    String plain = str(in);
+                    int hn = count(in);
+                    List<RenderedMarkdown.Heading> headings = new ArrayList<>(hn);
+                    for (int h = 0; h < hn; h++) {
+                        headings.add(new RenderedMarkdown.Heading(in.readInt(), str(in), str(in)));
+                    }
+                    sections.put(slug, new RenderedMarkdown(html, plain, headings));
+                }
+                Map<String, Images> images = images(in);
+                Map<String, String> urls = strings(in);
+                Map<String, String> texts = strings(in);
+                List<StoredProblem> problems = problems(in);
+                int pn = count(in);
+                Map<String, Preview> previews = new TreeMap<>();
+                for (int i = 0; i < pn; i++) {
+                    previews.put(str(in), new Preview(in.readInt(), str(in)));
+                }
+                return new Entry(key, sections, images, urls, texts, problems, previews);
+            }
+        }
+
+        static void writeHead(Path file, StoredHead h) throws IOException {
+            try (DataOutputStream out = open(file)) {
+                out.writeInt(MAGIC);
+                str(out, h.key());
+                images(out, h.images());
+                problems(out, h.problems());
+            }
+        }
+
+        static StoredHead readHead(Path file) throws IOException {
+            try (DataInputStream in = openRead(file)) {
+                return new StoredHead(str(in), images(in), problems(in));
+            }
+        }
+
+        private static DataOutputStream open(Path file) throws IOException {
+            return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        }
+
+        private static DataInputStream openRead(Path file) throws IOException {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            if (in.readInt() != MAGIC) {
+                in.close();
+                throw new IOException("not a stand cache entry of this format: " + file);
+            }
+            return in;
+        }
+
+        private static void images(DataOutputStream out, Map<String, Images> images) throws IOException {
+            out.writeInt(images.size());
+            for (Map.Entry<String, Images> i : images.entrySet()) {
+                str(out, i.getKey());
+                out.writeInt(i.getValue().width());
+                out.writeInt(i.getValue().height());
+                out.writeInt(i.getValue().variants().size());
+                for (Variant v : i.getValue().variants()) {
+                    out.writeInt(v.width());
+                    out.writeInt(v.height());
+                    str(out, v.fileName());
+                    str(out, v.file());
+                }
+            }
+        }
+
+        private static Map<String, Images> images(DataInputStream in) throws IOException {
+            int n = count(in);
+            Map<String, Images> images = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                String path = str(in);
+                int width = in.readInt();
+                int height = in.readInt();
+                int vn = count(in);
+                List<Variant> variants = new ArrayList<>(vn);
+                for (int v = 0; v < vn; v++) {
+                    variants.add(new Variant(in.readInt(), in.readInt(), str(in), str(in)));
+                }
+                images.put(path, new Images(width, height, variants));
+            }
+            return images;
+        }
+
+        private static void problems(DataOutputStream out, List<StoredProblem> problems) throws IOException {
+            out.writeInt(problems.size());
+            for (StoredProblem p : problems) {
+                str(out, p.file());
+                out.writeInt(p.line());
+                out.writeInt(p.column());
+                str(out, p.severity());
+                str(out, p.code());
+                str(out, p.message());
+                str(out, p.hint());
+                str(out, p.standId());
+            }
+        }
+
+        private static List<StoredProblem> problems(DataInputStream in) throws IOException {
+            int n = count(in);
+            List<StoredProblem> problems = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                problems.add(new StoredProblem(str(in), in.readInt(), in.readInt(), str(in), str(in), str(in),
+                        str(in), str(in)));
+            }
+            return problems;
+        }
+
+        private static void strings(DataOutputStream out, Map<String, String> map) throws IOException {
+            out.writeInt(map.size());
+            for (Map.Entry<String, String> e : map.entrySet()) {
+                str(out, e.getKey());
+                str(out, e.getValue());
+            }
+        }
+
+        private static Map<String, String> strings(DataInputStream in) throws IOException {
+            int n = count(in);
+            Map<String, String> map = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                map.put(str(in), str(in));
+            }
+            return map;
+        }
+
+        /** A length-prefixed UTF-8 string; -1 for null. */
+        private static void str(DataOutputStream out, String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+                return;
+            }
+            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        private static String str(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            if (n == -1) {
+                return null;
+            }
+            if (n < 0 || n > 256 << 20) {
+                throw new IOException("damaged stand cache entry: string of " + n + " bytes");
+            }
+            byte[] bytes = in.readNBytes(n);
+            if (bytes.length != n) {
+                throw new java.io.EOFException("truncated stand cache entry");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static int count(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > 10_000_000) {
+                throw new IOException("damaged stand cache entry: count " + n);
+            }
+            return n;
+        }
     }
 
     record Entry(String key, Map<String, RenderedMarkdown> sections, Map<String, Images> images,
