@@ -1,5 +1,7 @@
 package vitrina.generator.markdown;
 
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,11 @@ import org.jsoup.nodes.Element;
  * twice after the others, so a page could start with footnote «2»; readers expect 1, 2, 3.
  */
 final class FootnoteOrder {
+    /** Selectors parsed once (evaluators are thread-safe); parsing them per page showed in profiles. */
+    private static final Evaluator REFS = QueryParser.parse("a.footnote-ref");
+    private static final Evaluator NOTES = QueryParser.parse("div.footnotes > ol > li[id]");
+    private static final Evaluator BACKREFS = QueryParser.parse("a.footnote-backref");
+    private static final Evaluator LISTS = QueryParser.parse("div.footnotes > ol");
     private static final Pattern NUMBER = Pattern.compile("^(#?fn(?:ref)?-)(\\d+)(.*)$");
 
     private FootnoteOrder() {
@@ -20,7 +27,7 @@ final class FootnoteOrder {
 
     static void renumber(Element root) {
         Map<String, String> numbers = new LinkedHashMap<>();
-        List<Element> refs = root.select("a.footnote-ref");
+        List<Element> refs = root.select(REFS);
         for (Element a : refs) {
             Matcher m = NUMBER.matcher(a.attr("href"));
             if (m.matches()) {
@@ -38,13 +45,13 @@ final class FootnoteOrder {
                 renumber(sup, "id", numbers);
             }
         }
-        for (Element li : root.select("div.footnotes > ol > li[id]")) {
+        for (Element li : root.select(NOTES)) {
             renumber(li, "id", numbers);
-            for (Element back : li.select("a.footnote-backref")) {
+            for (Element back : li.select(BACKREFS)) {
                 renumber(back, "href", numbers);
             }
         }
-        for (Element ol : root.select("div.footnotes > ol")) {
+        for (Element ol : root.select(LISTS)) {
             List<Element> items = ol.select("> li[id]");
             items.sort(Comparator.comparingInt(li -> Integer.parseInt(numberIn(li.id()))));
             ol.empty();

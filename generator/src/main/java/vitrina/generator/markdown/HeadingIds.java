@@ -1,5 +1,7 @@
 package vitrina.generator.markdown;
 
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,9 @@ import vitrina.generator.model.Translit;
  * {@code o-shkole-2}) in document order, and lists the headings. Ids of the site's own widgets are reserved.
  */
 final class HeadingIds {
+    /** Selectors parsed once (evaluators are thread-safe); parsing them per page showed in profiles. */
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator WITH_ID = QueryParser.parse("[id]");
     private static final Set<String> RESERVED = Set.of("vote-title", "search-app", "site-search-q", "main",
             "content");
     static final String FALLBACK = "razdel";
@@ -22,8 +27,8 @@ final class HeadingIds {
 
     static List<RenderedMarkdown.Heading> assign(Element root) {
         Set<String> used = new HashSet<>(RESERVED);
-        List<Element> headings = root.select("h1, h2, h3, h4, h5, h6");
-        for (Element el : root.select("[id]")) {
+        List<Element> headings = root.select(HEADINGS);
+        for (Element el : root.select(WITH_ID)) {
             if (!headings.contains(el)) {
                 used.add(el.id());
             }

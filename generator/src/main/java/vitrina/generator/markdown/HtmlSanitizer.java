@@ -1,5 +1,7 @@
 package vitrina.generator.markdown;
 
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +22,8 @@ import org.jsoup.select.NodeTraversor;
  * never visible. Stateless and thread-safe.
  */
 final class HtmlSanitizer {
+    /** Selectors parsed once (evaluators are thread-safe); parsing them per page showed in profiles. */
+    private static final Evaluator PARAGRAPHS_AND_LINKS = QueryParser.parse("p, a");
     static final String CODE = "markdown.html.removed";
 
     /** Removed together with everything inside them. */
@@ -112,7 +116,7 @@ final class HtmlSanitizer {
 
     /** Removes paragraphs and links left without any content by the removals above. */
     static void dropEmptyLeftovers(Element root) {
-        for (Element el : root.select("p, a")) {
+        for (Element el : root.select(PARAGRAPHS_AND_LINKS)) {
             if (el.childNodeSize() == 0 || (el.children().isEmpty() && el.wholeText().isBlank())) {
                 el.remove();
             }

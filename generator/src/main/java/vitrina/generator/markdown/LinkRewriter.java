@@ -1,5 +1,7 @@
 package vitrina.generator.markdown;
 
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -10,17 +12,21 @@ import org.jsoup.nodes.TextNode;
  * external images become links (the site never loads third-party content). Stateless and thread-safe.
  */
 final class LinkRewriter {
+    /** Selectors parsed once (evaluators are thread-safe); parsing them per page showed in profiles. */
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator CITES = QueryParser.parse("blockquote[cite], q[cite]");
     static final String EXTERNAL_REL = "noopener nofollow ugc";
     static final String SIZES = "(max-width: 800px) 100vw, 800px";
 
     void rewrite(Element root, LinkResolver links, PageReport report) {
-        for (Element img : root.select("img")) {
+        for (Element img : root.select(IMAGES)) {
             image(img, links, report);
         }
-        for (Element a : root.select("a[href]")) {
+        for (Element a : root.select(LINKS)) {
             link(a, links, report);
         }
-        for (Element quote : root.select("blockquote[cite], q[cite]")) {
+        for (Element quote : root.select(CITES)) {
             if (LinkTarget.classify(quote.attr("cite")).kind() != LinkTarget.Kind.EXTERNAL) {
                 quote.removeAttr("cite");
             }

@@ -41,7 +41,7 @@ final class PlainText {
         return collapse(sb);
     }
 
-    /** Whitespace runs become one space, none at either end; over a char array (a StringBuilder's charAt showed in profiles). */
+    /** Whitespace runs become one space, none at either end (over a char array: charAt showed in profiles). */
     static String collapse(CharSequence s) {
         char[] in = s.toString().toCharArray();
         char[] out = new char[in.length];

@@ -1,5 +1,7 @@
 package vitrina.generator.markdown;
 
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,6 +17,8 @@ import org.jsoup.nodes.TextNode;
  * by strict patterns, never copied from the input. Links inside a sentence stay links. Stateless and thread-safe.
  */
 final class VideoEmbeds {
+    /** Selectors parsed once (evaluators are thread-safe); parsing them per page showed in profiles. */
+    private static final Evaluator LONE_LINKS = QueryParser.parse("p > a[href]");
     record Video(String provider, String embedSrc) {
     }
 
@@ -55,7 +59,7 @@ final class VideoEmbeds {
     }
 
     void embed(Element root) {
-        for (Element a : root.select("p > a[href]")) {
+        for (Element a : root.select(LONE_LINKS)) {
             Optional<Video> video = recognize(a.attr("href"));
             if (video.isPresent() && a.parent() != null && startsLine(a) && endsLine(a)) {
                 split(a, figure(video.get(), a.attr("href")));
