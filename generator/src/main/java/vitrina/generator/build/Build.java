@@ -107,7 +107,6 @@ public final class Build {
                         reused != null ? stages.register(stand) : stages.index(stand)));
                 return reused != null ? reused : stages.search.related(RELATED);
             });
-            preparer.analyzed.clear(); // left over: stands prepared but not published
             ResultsStage results = timer.time("Результаты конкурса", 0,
                     () -> ResultsStage.compute(options, ex, stages.markdown, problems));
             stages.renderer.registerResults(results.view());
@@ -250,8 +249,6 @@ public final class Build {
         final MaterialInspector materials = new MaterialInspector(options.cacheDir().resolve("materials"));
         final MarkdownRenderer markdown = new MarkdownRenderer();
         final SearchIndexBuilder search;
-        /** Search documents of the stands prepared in this build, analyzed while their pages were in memory. */
-        final Map<StandId, Analyzed> analyzed = new ConcurrentHashMap<>();
 
         Preparer(StandCache cache, SearchIndexBuilder search) {
             this.cache = cache;
@@ -263,8 +260,10 @@ public final class Build {
             if (!cache.has(stand)) {
                 Prepared p = prepare(stand);
                 cache.write(p);
-                analyzed.put(stand.id(), new Analyzed(light, cache.key(stand),
-                        search.analyzeStand(light, p.sections(), p.materialTexts(), p.materialUrls())));
+                // analyzed while the pages are in memory, kept on disk (not in memory: 50,000 stands' term lists
+                // would not fit); the search pass reads them back
+                cache.writeSearch(light, search.bytes(search.analyzeStand(light, p.sections(), p.materialTexts(),
+                        p.materialUrls())));
             }
             options.progress().step();
             return light;
@@ -307,19 +306,6 @@ public final class Build {
         }
     }
 
-    /**
-     * A stand's search documents analyzed when it was prepared. Moderation may publish another version of the stand
-     * (an approved snapshot), so they are used only for a stand with the same key and the same indexed fields.
-     */
-    record Analyzed(Stand stand, String key, SearchIndexBuilder.AnalyzedStand docs) {
-        boolean fits(Stand published, String publishedKey) {
-            return key.equals(publishedKey) && stand.id().equals(published.id())
-                    && stand.org().equals(published.org()) && stand.nominations().equals(published.nominations())
-                    && stand.sections().equals(published.sections())
-                    && stand.materials().equals(published.materials()) && stand.photos().equals(published.photos());
-        }
-    }
-
     /** The stage objects of one build, shared by all threads. */
     private final class Stages {
         final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -331,31 +317,23 @@ public final class Build {
         final SearchCache searchCache = new SearchCache(options.cacheDir().resolve("search.txt"));
         final SiteWriter writer;
 
-        final Map<StandId, Analyzed> analyzed;
-
         Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, Preparer preparer,
                SearchIndexBuilder search) {
             this.renderer = new SiteRenderer(themes, ex.site(), writer);
             this.search = search;
             this.problems = problems;
             this.cache = preparer.cache;
-            this.analyzed = preparer.analyzed;
             this.writer = writer;
         }
 
         /**
          * Indexes a published stand, reports its problems and registers it; returns its image variants. The search
-         * documents come, cheapest first, from this build's preparation, from the stand cache's analyzed copy, or
-         * from analyzing the cached pages (and are then stored for the next build).
+         * documents come from the stand cache (analyzed when the stand was prepared, in this build or an earlier
+         * one), or from analyzing the cached pages (and are then stored for the next build).
          */
         Map<String, ImageSet> index(Stand stand) {
-            Analyzed early = analyzed.remove(stand.id());
-            SearchIndexBuilder.AnalyzedStand docs = early != null && early.fits(stand, cache.key(stand))
-                    ? early.docs() : null;
-            boolean store = docs != null;
-            if (docs == null) {
-                docs = cache.search(stand).map(this::readAnalyzed).orElse(null);
-            }
+            SearchIndexBuilder.AnalyzedStand docs = cache.search(stand).map(this::readAnalyzed).orElse(null);
+            boolean store = false;
             java.util.Optional<StandCache.Head> head = docs == null ? java.util.Optional.empty() : cache.head(stand);
             Map<String, ImageSet> images;
             if (head.isPresent()) { // the small part of the entry is enough
