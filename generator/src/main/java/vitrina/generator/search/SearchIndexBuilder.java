@@ -24,6 +24,7 @@ public final class SearchIndexBuilder {
     private final TermTable terms = new TermTable();
     private final List<AnalyzedDocument> docs = new ArrayList<>();
     private final Map<String, String> labels = new TreeMap<>();
+    private final RelatedStands relatedStands = new RelatedStands();
 
     /** A builder whose nomination filter shows the ids as labels. */
     public SearchIndexBuilder() {
@@ -65,6 +66,7 @@ public final class SearchIndexBuilder {
         if (stand.terms != terms) {
             throw new IllegalArgumentException("stand analyzed by another builder");
         }
+        relatedStands.add(stand.docs, terms);
         synchronized (docs) {
             docs.addAll(stand.docs);
         }
@@ -180,7 +182,7 @@ public final class SearchIndexBuilder {
 
     /** The most similar stands for each stand, best first, at most {@code limit}; deterministic. */
     public Map<StandId, List<StandId>> related(int limit) {
-        return new RelatedStands(sortedDocs(), terms.all()).related(limit);
+        return relatedStands.related(limit, terms);
     }
 
     /** Pairs of materials of different stands whose texts overlap at least {@code minSimilarity} (0..1). */
