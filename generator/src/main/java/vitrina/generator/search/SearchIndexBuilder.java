@@ -174,6 +174,16 @@ public final class SearchIndexBuilder {
         }
     }
 
+    /** For tests and benchmarks: documents analyzed elsewhere against this builder's terms, to be added. */
+    AnalyzedStand analyzed(List<AnalyzedDocument> docs) {
+        return new AnalyzedStand(terms, docs);
+    }
+
+    /** For tests and benchmarks: the id of a term in this builder's table. */
+    int termId(String term) {
+        return terms.id(term);
+    }
+
     private AnalyzedDocument analyze(SearchDocument doc) {
         return AnalyzedDocument.of(doc, terms);
     }
