@@ -1,56 +1,107 @@
 package vitrina.generator.search;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Postings of documents numbered in their final order: per term, the documents with per-field term
- * frequencies and the first positions, plus per-document field lengths for BM25F.
+ * Postings of documents numbered in their final order: per term, the documents with per-field term frequencies
+ * and the first positions, plus per-document field lengths for BM25F. Terms are numbered by rank, their place in
+ * the sorted dictionary; the postings are built a range of ranks at a time ({@link #partition}), each range from
+ * one pass over the spilled documents, so that only one range's postings are ever in memory.
  */
 final class InvertedIndex {
     static final int FIELDS = SearchDocument.Field.values().length;
+    /** Ints held per term of a partition besides its postings (offsets and cursors). */
+    private static final int TERM_COST = 6;
 
     final int docCount;
-    final int[][] fieldLengths;
+    /** Per document, its length in each field: {@code fieldLengths[doc * FIELDS + f]}. */
+    private final int[] fieldLengths;
     final double[] averageLengths = new double[FIELDS];
-    final Map<Integer, TermPostings> postings = new HashMap<>();
+    /** The indexed terms (those of at least one document), sorted. */
+    final String[] sortedTerms;
+    /** Per rank: documents holding the term. */
+    final int[] documentFrequency;
+    /** Per rank: positions kept of the term. */
+    private final long[] positionCount;
+    /** Per term id: its rank, or -1 when no document holds it. */
+    private final int[] rankOfTerm;
+    /** Partition boundaries: partition {@code i} holds ranks {@code [bounds[i], bounds[i + 1])}. */
+    private final int[] bounds;
+    private final DocumentStore.Snapshot docs;
 
-    InvertedIndex(List<AnalyzedDocument> docs) {
-        docCount = docs.size();
-        fieldLengths = new int[docCount][];
+    /**
+     * @param terms  every term by id
+     * @param budget the ints a partition's postings may take (at least one term a partition whatever its size)
+     */
+    InvertedIndex(DocumentStore.Snapshot docs, String[] terms, long budget) {
+        this.docs = docs;
+        docCount = docs.docs.size();
+        fieldLengths = new int[docCount * FIELDS];
         long[] sums = new long[FIELDS];
         for (int d = 0; d < docCount; d++) {
-            add(d, docs.get(d), sums);
+            int[] lengths = docs.docs.get(d).lengths();
+            for (int f = 0; f < FIELDS; f++) {
+                fieldLengths[d * FIELDS + f] = lengths[f];
+                sums[f] += lengths[f];
+            }
         }
         for (int f = 0; f < FIELDS; f++) {
             averageLengths[f] = docCount == 0 ? 0 : (double) sums[f] / docCount;
         }
+        int present = 0;
+        for (int df : docs.documentFrequency) {
+            present += df > 0 ? 1 : 0;
+        }
+        Integer[] byTerm = new Integer[present];
+        for (int t = 0, i = 0; t < docs.documentFrequency.length; t++) {
+            if (docs.documentFrequency[t] > 0) {
+                byTerm[i++] = t;
+            }
+        }
+        Arrays.parallelSort(byTerm, (a, b) -> terms[a].compareTo(terms[b]));
+        sortedTerms = new String[present];
+        documentFrequency = new int[present];
+        positionCount = new long[present];
+        rankOfTerm = new int[docs.documentFrequency.length];
+        Arrays.fill(rankOfTerm, -1);
+        for (int r = 0; r < present; r++) {
+            int t = byTerm[r];
+            sortedTerms[r] = terms[t];
+            documentFrequency[r] = docs.documentFrequency[t];
+            positionCount[r] = docs.positionCount[t];
+            rankOfTerm[t] = r;
+        }
+        bounds = bounds(budget);
     }
 
-    private void add(int d, AnalyzedDocument doc, long[] sums) {
-        Map<Integer, int[]> tfs = new HashMap<>();
-        Map<Integer, IntList> positions = new HashMap<>();
-        int[] lengths = new int[FIELDS];
-        int pos = 0;
-        for (int f = 0; f < FIELDS; f++) {
-            int[] terms = doc.fieldTerms()[f];
-            lengths[f] = terms.length;
-            sums[f] += terms.length;
-            for (int term : terms) {
-                tfs.computeIfAbsent(term, t -> new int[FIELDS])[f]++;
-                if (pos < AnalyzedDocument.MAX_POSITIONS) {
-                    positions.computeIfAbsent(term, t -> new IntList()).add(pos);
-                }
-                pos++;
+    private int[] bounds(long budget) {
+        List<Integer> out = new ArrayList<>();
+        out.add(0);
+        long used = 0;
+        for (int r = 0; r < sortedTerms.length; r++) {
+            long cost = TERM_COST + 3L * documentFrequency[r] + positionCount[r];
+            if (used > 0 && used + cost > budget) {
+                out.add(r);
+                used = 0;
             }
-            pos += AnalyzedDocument.FIELD_GAP;
+            used += cost;
         }
-        fieldLengths[d] = lengths;
-        for (Map.Entry<Integer, int[]> e : tfs.entrySet()) {
-            postings.computeIfAbsent(e.getKey(), t -> new TermPostings())
-                    .add(d, e.getValue(), positions.get(e.getKey()));
+        if (sortedTerms.length > 0) {
+            out.add(sortedTerms.length);
         }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** How many partitions the postings are built in. */
+    int partitions() {
+        return Math.max(0, bounds.length - 1);
+    }
+
+    /** The postings of partition {@code i}'s terms, from one pass over the documents. */
+    Partition partition(int i) {
+        return new Partition(bounds[i], bounds[i + 1]);
     }
 
     /** BM25F: per-field length-normalised frequencies, weighted, then saturated once. */
@@ -62,46 +113,131 @@ final class InvertedIndex {
             if (tf[f] == 0) {
                 continue;
             }
-            double norm = averageLengths[f] == 0 ? 1 : 1 - b + b * fieldLengths[doc][f] / averageLengths[f];
+            double norm = averageLengths[f] == 0 ? 1 : 1 - b + b * fieldLengths[doc * FIELDS + f] / averageLengths[f];
             weighted += SearchDocument.Field.values()[f].weight * tf[f] / norm;
         }
         double idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         return idf * weighted * (k1 + 1) / (weighted + k1);
     }
 
-    /** The documents of one term, in ascending order. */
-    static final class TermPostings {
-        final IntList docs = new IntList();
-        /** Per document, the frequency in each field packed into one byte each (capped at 255). */
-        final IntList tfs = new IntList();
-        final IntList positionStarts = new IntList();
-        final IntList positions = new IntList();
+    /**
+     * The postings of the terms of ranks {@code [from, to)} in flat arrays: term {@code r}'s documents are
+     * {@code docs[postingStart(r) .. postingStart(r + 1))} in ascending order, each with its frequencies packed one
+     * byte a field (capped at 255) and its positions {@code positions[positionStart(p) .. positionEnd(p))}.
+     */
+    final class Partition {
+        final int from;
+        final int to;
+        private final int[] postingStarts;
+        private final int[] positionStarts;
+        final int[] docIds;
+        final int[] tfs;
+        private final int[] docPositionStarts;
+        final int[] positions;
 
-        void add(int doc, int[] tf, IntList pos) {
-            docs.add(doc);
-            int packed = 0;
-            for (int f = 0; f < FIELDS; f++) {
-                packed |= Math.min(tf[f], 255) << (8 * f);
+        private Partition(int from, int to) {
+            this.from = from;
+            this.to = to;
+            int n = to - from;
+            postingStarts = new int[n + 1];
+            positionStarts = new int[n + 1];
+            long postings = 0;
+            long kept = 0;
+            for (int i = 0; i < n; i++) {
+                postingStarts[i] = Math.toIntExact(postings);
+                positionStarts[i] = Math.toIntExact(kept);
+                postings += documentFrequency[from + i];
+                kept += positionCount[from + i];
             }
-            tfs.add(packed);
-            positionStarts.add(positions.size());
-            if (pos != null) {
-                for (int i = 0; i < pos.size(); i++) {
-                    positions.add(pos.get(i));
+            postingStarts[n] = Math.toIntExact(postings);
+            positionStarts[n] = Math.toIntExact(kept);
+            docIds = new int[(int) postings];
+            tfs = new int[(int) postings];
+            docPositionStarts = new int[(int) postings];
+            positions = new int[(int) kept];
+            fill(n);
+        }
+
+        private void fill(int n) {
+            int[] nextPosting = Arrays.copyOf(postingStarts, n);
+            int[] nextPosition = Arrays.copyOf(positionStarts, n);
+            int[] lastDoc = new int[n];
+            Arrays.fill(lastDoc, -1);
+            int[] slot = new int[n];
+            int[][] scratch = {new int[64], new int[16 * FIELDS]}; // touched terms, their field counts
+            docs.forEach((d, fields, lengths) -> {
+                int[] touched = scratch[0];
+                int[] counts = scratch[1];
+                int touchedCount = 0;
+                int pos = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    int[] terms = fields[f];
+                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
+                        int i = rankOfTerm[terms[k]] - from;
+                        if (i < 0 || i >= n) {
+                            continue;
+                        }
+                        if (lastDoc[i] != d) {
+                            lastDoc[i] = d;
+                            if (touchedCount == touched.length) {
+                                touched = scratch[0] = Arrays.copyOf(touched, touched.length * 2);
+                            }
+                            if ((touchedCount + 1) * FIELDS > counts.length) {
+                                counts = scratch[1] = Arrays.copyOf(counts, counts.length * 2);
+                            }
+                            slot[i] = touchedCount;
+                            touched[touchedCount++] = i;
+                            int p = nextPosting[i]++;
+                            docIds[p] = d;
+                            docPositionStarts[p] = nextPosition[i];
+                        }
+                        counts[slot[i] * FIELDS + f]++;
+                        if (pos < AnalyzedDocument.MAX_POSITIONS) {
+                            positions[nextPosition[i]++] = pos;
+                        }
+                    }
+                    pos += AnalyzedDocument.FIELD_GAP;
+                }
+                for (int s = 0; s < touchedCount; s++) {
+                    int packed = 0;
+                    for (int f = 0; f < FIELDS; f++) {
+                        packed |= Math.min(counts[s * FIELDS + f], 255) << (8 * f);
+                        counts[s * FIELDS + f] = 0;
+                    }
+                    tfs[nextPosting[touched[s]] - 1] = packed;
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                if (nextPosting[i] != postingStarts[i + 1] || nextPosition[i] != positionStarts[i + 1]) {
+                    throw new IllegalStateException("term counts do not match the documents: " + sortedTerms[from + i]);
                 }
             }
         }
 
-        int[] tf(int i) {
-            int[] out = new int[FIELDS];
-            for (int f = 0; f < FIELDS; f++) {
-                out[f] = (tfs.get(i) >>> (8 * f)) & 0xff;
-            }
-            return out;
+        /** The first posting of the term of rank {@code r}. */
+        int postingStart(int r) {
+            return postingStarts[r - from];
         }
 
-        int positionEnd(int i) {
-            return i + 1 < positionStarts.size() ? positionStarts.get(i + 1) : positions.size();
+        int postingEnd(int r) {
+            return postingStarts[r - from + 1];
+        }
+
+        int positionStart(int posting) {
+            return docPositionStarts[posting];
+        }
+
+        /** The end of a posting's positions: the next posting's start, or the end of its term's positions. */
+        int positionEnd(int r, int posting) {
+            return posting + 1 < postingEnd(r) ? docPositionStarts[posting + 1] : positionStarts[r - from + 1];
+        }
+
+        /** Unpacks a posting's per-field frequencies into {@code out}. */
+        int[] tf(int posting, int[] out) {
+            for (int f = 0; f < FIELDS; f++) {
+                out[f] = (tfs[posting] >>> (8 * f)) & 0xff;
+            }
+            return out;
         }
     }
 }
