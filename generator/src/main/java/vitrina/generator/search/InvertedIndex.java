@@ -14,6 +14,8 @@ final class InvertedIndex {
     static final int FIELDS = SearchDocument.Field.values().length;
     /** Ints held per term of a partition besides its postings (offsets and cursors). */
     private static final int TERM_COST = 6;
+    private static final double[] WEIGHTS =
+            java.util.stream.Stream.of(SearchDocument.Field.values()).mapToDouble(f -> f.weight).toArray();
 
     final int docCount;
     /** Per document, its length in each field: {@code fieldLengths[doc * FIELDS + f]}. */
@@ -114,7 +116,7 @@ final class InvertedIndex {
                 continue;
             }
             double norm = averageLengths[f] == 0 ? 1 : 1 - b + b * fieldLengths[doc * FIELDS + f] / averageLengths[f];
-            weighted += SearchDocument.Field.values()[f].weight * tf[f] / norm;
+            weighted += WEIGHTS[f] * tf[f] / norm;
         }
         double idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         return idf * weighted * (k1 + 1) / (weighted + k1);

@@ -254,6 +254,11 @@ public final class SearchIndexBuilder implements AutoCloseable {
         return docs.spillFile();
     }
 
+    /** How many passes building the index would take now (for tests). */
+    int partitions() {
+        return new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget).partitions();
+    }
+
     private void build(java.util.function.BiConsumer<String, byte[]> out) {
         DocumentStore.Snapshot snapshot = docs.snapshot();
         Map<String, String> facetLabels;
