@@ -60,6 +60,22 @@ final class ByteText {
         return this;
     }
 
+    /** A non-negative int as a varint (seven bits a byte, low first). */
+    ByteText appendVarint(int v) {
+        ensure(5);
+        while ((v & ~0x7f) != 0) {
+            bytes[size++] = (byte) (v & 0x7f | 0x80);
+            v >>>= 7;
+        }
+        bytes[size++] = (byte) v;
+        return this;
+    }
+
+    /** The buffer itself, valid up to {@link #size()}. */
+    byte[] array() {
+        return bytes;
+    }
+
     byte[] toBytes() {
         return Arrays.copyOf(bytes, size);
     }

@@ -95,7 +95,7 @@ final class DocumentStore implements AutoCloseable {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(e -> e.doc().sortKey()));
         return new Snapshot(sorted, Arrays.copyOf(documentFrequency, termLimit),
-                Arrays.copyOf(positionCount, termLimit), spill);
+                Arrays.copyOf(positionCount, termLimit), spill, spillDirectory);
     }
 
     /** The spill file, while there is one. */
@@ -121,12 +121,20 @@ final class DocumentStore implements AutoCloseable {
         /** Per term id: positions kept of it. */
         final long[] positionCount;
         private final SpillStore spill;
+        private final Path spillDirectory;
 
-        private Snapshot(List<Entry> docs, int[] documentFrequency, long[] positionCount, SpillStore spill) {
+        private Snapshot(List<Entry> docs, int[] documentFrequency, long[] positionCount, SpillStore spill,
+                         Path spillDirectory) {
+            this.spillDirectory = spillDirectory;
             this.docs = docs;
             this.documentFrequency = documentFrequency;
             this.positionCount = positionCount;
             this.spill = spill;
+        }
+
+        /** Where further spill files go (null: the default temporary-file directory). */
+        Path spillDirectory() {
+            return spillDirectory;
         }
 
         /** The documents' display data, in order. */

@@ -10,7 +10,7 @@ import java.util.List;
  * the sorted dictionary; the postings are built a range of ranks at a time ({@link #partition}), each range from
  * one pass over the spilled documents, so that only one range's postings are ever in memory.
  */
-final class InvertedIndex {
+final class InvertedIndex implements AutoCloseable {
     static final int FIELDS = SearchDocument.Field.values().length;
     /** Ints held per term of a partition besides its postings (offsets and cursors). */
     private static final int TERM_COST = 6;
@@ -32,6 +32,7 @@ final class InvertedIndex {
     /** Partition boundaries: partition {@code i} holds ranks {@code [bounds[i], bounds[i + 1])}. */
     private final int[] bounds;
     private final DocumentStore.Snapshot docs;
+    private Buckets buckets;
 
     /**
      * @param terms  every term by id
@@ -106,6 +107,206 @@ final class InvertedIndex {
         return new Partition(bounds[i], bounds[i + 1]);
     }
 
+    /** Receives a document's occurrences of a partition's terms in text order (arrays reused, valid to count). */
+    interface Occurrences {
+        /**
+         * @param terms  the term's index in the partition (rank minus the partition's first)
+         * @param fields the field of the occurrence
+         * @param places its position (kept as a position when under {@link AnalyzedDocument#MAX_POSITIONS})
+         */
+        void accept(int doc, int count, int[] terms, int[] fields, int[] places);
+    }
+
+    /**
+     * Visits the documents holding terms of {@code part}, in order. With one partition, straight from the spilled
+     * documents; with several, the first call sorts every occurrence into its partition's bucket in one pass, so
+     * that each partition reads only its own occurrences (not all documents once a partition).
+     */
+    private void occurrences(Partition part, Occurrences visitor) {
+        if (partitions() == 1) {
+            int n = part.to - part.from;
+            Occurrence buffer = new Occurrence();
+            docs.forEach((d, fields, lengths) -> {
+                buffer.count = 0;
+                int pos = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    int[] terms = fields[f];
+                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
+                        int i = rankOfTerm[terms[k]] - part.from;
+                        if (i >= 0 && i < n) {
+                            buffer.add(i, f, pos);
+                        }
+                    }
+                    pos += AnalyzedDocument.FIELD_GAP;
+                }
+                if (buffer.count > 0) {
+                    visitor.accept(d, buffer.count, buffer.terms, buffer.fields, buffer.places);
+                }
+            });
+            return;
+        }
+        if (buckets == null) {
+            buckets = new Buckets();
+        }
+        buckets.read(part, visitor);
+    }
+
+    /** Releases what the build used besides memory (the buckets' file). */
+    @Override
+    public void close() {
+        if (buckets != null) {
+            buckets.store.close();
+        }
+    }
+
+    /** A document's occurrences of one partition's terms. */
+    private static final class Occurrence {
+        int count;
+        int[] terms = new int[256];
+        int[] fields = new int[256];
+        int[] places = new int[256];
+
+        void add(int term, int field, int place) {
+            if (count == terms.length) {
+                terms = Arrays.copyOf(terms, count * 2);
+                fields = Arrays.copyOf(fields, count * 2);
+                places = Arrays.copyOf(places, count * 2);
+            }
+            terms[count] = term;
+            fields[count] = field;
+            places[count++] = place;
+        }
+    }
+
+    /**
+     * Every partition's occurrences, written in one pass over the documents into a spill file of chunks: per
+     * document holding terms of the partition, the document (delta), the count, then per occurrence the term's index
+     * in the partition and the position (delta; the field follows from the position and the field lengths).
+     */
+    private final class Buckets {
+        private static final int CHUNK = 1 << 16;
+        final SpillStore store = SpillStore.create(docs.spillDirectory());
+        private final long[][] chunkOffsets = new long[partitions()][];
+        private final int[][] chunkLengths = new int[partitions()][];
+
+        Buckets() {
+            int count = partitions();
+            int[] partitionOfRank = new int[sortedTerms.length];
+            for (int p = 0; p < count; p++) {
+                Arrays.fill(partitionOfRank, bounds[p], bounds[p + 1], p);
+            }
+            ByteText[] out = new ByteText[count];
+            Occurrence[] current = new Occurrence[count];
+            int[] lastDoc = new int[count];
+            int[] chunks = new int[count];
+            for (int p = 0; p < count; p++) {
+                out[p] = new ByteText(CHUNK + 1024);
+                current[p] = new Occurrence();
+                chunkOffsets[p] = new long[16];
+                chunkLengths[p] = new int[16];
+            }
+            int[] touched = new int[count];
+            docs.forEach((d, fields, lengths) -> {
+                int touchedCount = 0;
+                int pos = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    int[] terms = fields[f];
+                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
+                        int r = rankOfTerm[terms[k]];
+                        int p = partitionOfRank[r];
+                        Occurrence o = current[p];
+                        if (o.count == 0) {
+                            touched[touchedCount++] = p;
+                        }
+                        o.add(r - bounds[p], f, pos);
+                    }
+                    pos += AnalyzedDocument.FIELD_GAP;
+                }
+                for (int t = 0; t < touchedCount; t++) {
+                    int p = touched[t];
+                    Occurrence o = current[p];
+                    ByteText b = out[p].appendVarint(d - lastDoc[p]).appendVarint(o.count);
+                    int previous = 0;
+                    for (int k = 0; k < o.count; k++) {
+                        b.appendVarint(o.terms[k]).appendVarint(o.places[k] - previous);
+                        previous = o.places[k];
+                    }
+                    lastDoc[p] = d;
+                    o.count = 0;
+                    if (b.size() >= CHUNK) {
+                        chunks[p] = flush(p, b, chunks[p]);
+                    }
+                }
+            });
+            for (int p = 0; p < count; p++) {
+                chunks[p] = flush(p, out[p], chunks[p]);
+                chunkOffsets[p] = Arrays.copyOf(chunkOffsets[p], chunks[p]);
+                chunkLengths[p] = Arrays.copyOf(chunkLengths[p], chunks[p]);
+            }
+            store.flush();
+        }
+
+        private int flush(int p, ByteText b, int chunk) {
+            if (b.size() == 0) {
+                return chunk;
+            }
+            if (chunk == chunkOffsets[p].length) {
+                chunkOffsets[p] = Arrays.copyOf(chunkOffsets[p], chunk * 2);
+                chunkLengths[p] = Arrays.copyOf(chunkLengths[p], chunk * 2);
+            }
+            chunkOffsets[p][chunk] = store.append(b.array(), 0, b.size());
+            chunkLengths[p][chunk] = b.size();
+            b.clear(CHUNK + 1024);
+            return chunk + 1;
+        }
+
+        void read(Partition part, Occurrences visitor) {
+            int p = Arrays.binarySearch(bounds, part.from);
+            Occurrence o = new Occurrence();
+            byte[] bytes = new byte[CHUNK];
+            int[] at = new int[1];
+            int doc = 0;
+            for (int c = 0; c < chunkOffsets[p].length; c++) {
+                int length = chunkLengths[p][c];
+                if (bytes.length < length) {
+                    bytes = new byte[length];
+                }
+                store.read(chunkOffsets[p][c], bytes, length);
+                at[0] = 0;
+                while (at[0] < length) {
+                    doc += varint(bytes, at);
+                    int count = varint(bytes, at);
+                    o.count = 0;
+                    int place = 0;
+                    int field = 0;
+                    int fieldEnd = fieldLengths[doc * FIELDS];
+                    for (int k = 0; k < count; k++) {
+                        int term = varint(bytes, at);
+                        place += varint(bytes, at);
+                        while (place >= fieldEnd) { // past the field: the next one starts after the gap
+                            field++;
+                            fieldEnd += AnalyzedDocument.FIELD_GAP + fieldLengths[doc * FIELDS + field];
+                        }
+                        o.add(term, field, place);
+                    }
+                    visitor.accept(doc, o.count, o.terms, o.fields, o.places);
+                }
+            }
+        }
+    }
+
+    private static int varint(byte[] bytes, int[] at) {
+        int i = at[0];
+        int b = bytes[i++];
+        int v = b & 0x7f;
+        for (int shift = 7; b < 0; shift += 7) {
+            b = bytes[i++];
+            v |= (b & 0x7f) << shift;
+        }
+        at[0] = i;
+        return v;
+    }
+
     /** BM25F: per-field length-normalised frequencies, weighted, then saturated once. */
     double score(int doc, int[] tf, int df) {
         final double k1 = 1.2;
@@ -167,38 +368,30 @@ final class InvertedIndex {
             Arrays.fill(lastDoc, -1);
             int[] slot = new int[n];
             int[][] scratch = {new int[64], new int[16 * FIELDS]}; // touched terms, their field counts
-            docs.forEach((d, fields, lengths) -> {
+            occurrences(this, (d, count, terms, fields, places) -> {
                 int[] touched = scratch[0];
                 int[] counts = scratch[1];
                 int touchedCount = 0;
-                int pos = 0;
-                for (int f = 0; f < FIELDS; f++) {
-                    int[] terms = fields[f];
-                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
-                        int i = rankOfTerm[terms[k]] - from;
-                        if (i < 0 || i >= n) {
-                            continue;
+                for (int k = 0; k < count; k++) {
+                    int i = terms[k];
+                    if (lastDoc[i] != d) {
+                        lastDoc[i] = d;
+                        if (touchedCount == touched.length) {
+                            touched = scratch[0] = Arrays.copyOf(touched, touched.length * 2);
                         }
-                        if (lastDoc[i] != d) {
-                            lastDoc[i] = d;
-                            if (touchedCount == touched.length) {
-                                touched = scratch[0] = Arrays.copyOf(touched, touched.length * 2);
-                            }
-                            if ((touchedCount + 1) * FIELDS > counts.length) {
-                                counts = scratch[1] = Arrays.copyOf(counts, counts.length * 2);
-                            }
-                            slot[i] = touchedCount;
-                            touched[touchedCount++] = i;
-                            int p = nextPosting[i]++;
-                            docIds[p] = d;
-                            docPositionStarts[p] = nextPosition[i];
+                        if ((touchedCount + 1) * FIELDS > counts.length) {
+                            counts = scratch[1] = Arrays.copyOf(counts, counts.length * 2);
                         }
-                        counts[slot[i] * FIELDS + f]++;
-                        if (pos < AnalyzedDocument.MAX_POSITIONS) {
-                            positions[nextPosition[i]++] = pos;
-                        }
+                        slot[i] = touchedCount;
+                        touched[touchedCount++] = i;
+                        int p = nextPosting[i]++;
+                        docIds[p] = d;
+                        docPositionStarts[p] = nextPosition[i];
                     }
-                    pos += AnalyzedDocument.FIELD_GAP;
+                    counts[slot[i] * FIELDS + fields[k]]++;
+                    if (places[k] < AnalyzedDocument.MAX_POSITIONS) {
+                        positions[nextPosition[i]++] = places[k];
+                    }
                 }
                 for (int s = 0; s < touchedCount; s++) {
                     int packed = 0;

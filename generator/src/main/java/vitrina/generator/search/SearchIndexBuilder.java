@@ -256,7 +256,9 @@ public final class SearchIndexBuilder implements AutoCloseable {
 
     /** How many passes building the index would take now (for tests). */
     int partitions() {
-        return new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget).partitions();
+        try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget)) {
+            return index.partitions();
+        }
     }
 
     private void build(java.util.function.BiConsumer<String, byte[]> out) {
@@ -265,8 +267,9 @@ public final class SearchIndexBuilder implements AutoCloseable {
         synchronized (labels) {
             facetLabels = new TreeMap<>(labels);
         }
-        InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget);
-        new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out).build();
+        try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget)) {
+            new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out).build();
+        }
     }
 
     /**
