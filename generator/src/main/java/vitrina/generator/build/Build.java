@@ -81,55 +81,61 @@ public final class Build {
         StageTimer timer = new StageTimer(options.progress());
         String generator = BuildKeys.generator();
         SearchIndexBuilder search = new SearchIndexBuilder();
-        Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
-        LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
-                () -> options.onlyStand() != null
-                        ? new ContentLoader(options.clock()).loadOnly(options.contentDir(), options.onlyStand(), problems,
-                                preparer::lighten)
-                        : new ContentLoader(options.clock()).load(options.contentDir(), problems, preparer::lighten));
-        Exhibition ex = loaded.exhibition();
-        if (ex == null) {
-            return writeReports(report(true, null, loaded, problems, timer, null, null), null);
-        }
-        List<Path> themes = themeDirs(ex, problems);
-        if (themes == null) {
-            return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
-        }
-        OutputManifest previous = ManifestJson.read(manifestFile());
-        try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous).precompress(options.precompress())) {
-            search.nominations(ex.site().nominations());
-            Stages stages = new Stages(themes, ex, writer, problems, preparer, search);
-            Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
-            String searchKey = searchKey(ex, generator, preparer.cache);
-            Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
-            Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
-                ex.stands().parallelStream().forEach(stand -> images.put(stand.id(),
-                        reused != null ? stages.register(stand) : stages.index(stand)));
-                return reused != null ? reused : stages.search.related(RELATED);
-            });
-            ResultsStage results = timer.time("Результаты конкурса", 0,
-                    () -> ResultsStage.compute(options, ex, stages.markdown, problems));
-            stages.renderer.registerResults(results.view());
-            // result cards are part of stand pages: a change in the results re-renders every stand
-            String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
-                    + results.fingerprint();
-            timer.time("Страницы стендов", ex.stands().size(), () -> {
-                stages.renderer.registerPages(ex.pages());
-                ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
-                        related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
-            });
-            timer.time("Каталог и страницы", ex.pages().size(), () -> stages.renderSite(ex, writer, reused == null));
-            if (reused == null) {
-                Map<String, OutputManifest.Entry> index = new TreeMap<>(writer.writtenUnder("search/"));
-                index.keySet().removeIf(path -> path.endsWith(".html")); // the search page is the renderer's
-                stages.searchCache.store(searchKey, related, index);
+        try { // the search index spills documents to a temporary file: deleted however the build ends
+            Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
+            ContentLoader loader = new ContentLoader(options.clock());
+            LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
+                    () -> options.onlyStand() != null
+                            ? loader.loadOnly(options.contentDir(), options.onlyStand(), problems, preparer::lighten)
+                            : loader.load(options.contentDir(), problems, preparer::lighten));
+            Exhibition ex = loaded.exhibition();
+            if (ex == null) {
+                return writeReports(report(true, null, loaded, problems, timer, null, null), null);
             }
-            timer.time("Открытые данные и дипломы", results.documents(),
-                    () -> results.write(writer, options.reportDir(), options.progress()));
-            OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
-            ManifestJson.write(previous, options.reportDir().resolve("manifest.previous.json"));
-            ManifestJson.write(manifest, manifestFile());
-            return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
+            List<Path> themes = themeDirs(ex, problems);
+            if (themes == null) {
+                return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
+            }
+            OutputManifest previous = ManifestJson.read(manifestFile());
+            try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous)
+                    .precompress(options.precompress())) {
+                search.nominations(ex.site().nominations());
+                Stages stages = new Stages(themes, ex, writer, problems, preparer, search);
+                Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
+                String searchKey = searchKey(ex, generator, preparer.cache);
+                Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
+                Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
+                    ex.stands().parallelStream().forEach(stand -> images.put(stand.id(),
+                            reused != null ? stages.register(stand) : stages.index(stand)));
+                    return reused != null ? reused : stages.search.related(RELATED);
+                });
+                ResultsStage results = timer.time("Результаты конкурса", 0,
+                        () -> ResultsStage.compute(options, ex, stages.markdown, problems));
+                stages.renderer.registerResults(results.view());
+                // result cards are part of stand pages: a change in the results re-renders every stand
+                String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
+                        + results.fingerprint();
+                timer.time("Страницы стендов", ex.stands().size(), () -> {
+                    stages.renderer.registerPages(ex.pages());
+                    ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
+                            related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
+                });
+                timer.time("Каталог и страницы", ex.pages().size(),
+                        () -> stages.renderSite(ex, writer, reused == null));
+                if (reused == null) {
+                    Map<String, OutputManifest.Entry> index = new TreeMap<>(writer.writtenUnder("search/"));
+                    index.keySet().removeIf(path -> path.endsWith(".html")); // the search page is the renderer's
+                    stages.searchCache.store(searchKey, related, index);
+                }
+                timer.time("Открытые данные и дипломы", results.documents(),
+                        () -> results.write(writer, options.reportDir(), options.progress()));
+                OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
+                ManifestJson.write(previous, options.reportDir().resolve("manifest.previous.json"));
+                ManifestJson.write(manifest, manifestFile());
+                return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
+            }
+        } finally {
+            search.close();
         }
     }
 

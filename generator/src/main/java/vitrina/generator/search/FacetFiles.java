@@ -16,10 +16,10 @@ import java.util.function.BiFunction;
 final class FacetFiles {
     static final List<String> FACETS = List.of("region", "type", "nomination");
 
-    private final List<AnalyzedDocument> docs;
+    private final List<SearchDocument> docs;
     private final Map<String, String> labels;
 
-    FacetFiles(List<AnalyzedDocument> docs, Map<String, String> labels) {
+    FacetFiles(List<SearchDocument> docs, Map<String, String> labels) {
         this.docs = docs;
         this.labels = labels;
     }
@@ -31,7 +31,7 @@ final class FacetFiles {
             byFacet.put(facet, new TreeMap<>());
         }
         for (int d = 0; d < docs.size(); d++) {
-            for (String facet : docs.get(d).doc().facets()) {
+            for (String facet : docs.get(d).facets()) {
                 int colon = facet.indexOf(':');
                 SortedMap<String, List<Integer>> values = byFacet.get(facet.substring(0, colon));
                 if (values != null) {

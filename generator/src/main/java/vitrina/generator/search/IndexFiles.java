@@ -5,12 +5,17 @@ import vitrina.generator.model.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 
 /**
  * Lays the index out as static files under {@code search/}, every one but {@code index.json} named by the hash
@@ -33,34 +38,31 @@ final class IndexFiles {
     static final int FRAGMENTS_PER_DIRECTORY = 256;
     static final int SCORE_SCALE = 20;
 
+    /** Ints of postings and positions whose JSON one task writes: large enough to be worth a task, small to hold. */
+    static final int BATCH_COST = 1 << 16;
+
     /** Receives each file once, as soon as it is complete: the index is never held in memory as a whole. */
     private final java.util.function.BiConsumer<String, byte[]> out;
     private final java.util.Set<String> written = new java.util.HashSet<>();
-    private final List<AnalyzedDocument> docs;
+    private final List<SearchDocument> docs;
     private final InvertedIndex index;
-    private final String[] terms;
     private final Map<String, String> facetLabels;
 
-    IndexFiles(List<AnalyzedDocument> docs, InvertedIndex index, String[] terms, Map<String, String> facetLabels,
+    IndexFiles(List<SearchDocument> docs, InvertedIndex index, Map<String, String> facetLabels,
                java.util.function.BiConsumer<String, byte[]> out) {
         this.out = out;
         this.docs = docs;
         this.index = index;
-        this.terms = terms;
         this.facetLabels = facetLabels;
     }
 
     /** Path under {@code search/} → content, sorted by path. */
     void build() {
-        SortedMap<String, Integer> sorted = new TreeMap<>();
-        for (Map.Entry<Integer, InvertedIndex.TermPostings> e : index.postings.entrySet()) {
-            sorted.put(terms[e.getKey()], e.getKey());
-        }
-        Map<String, Integer> groupOfTerm = new TreeMap<>();
-        List<String[]> groups = writePostings(sorted, groupOfTerm);
+        int[] groupOfRank = new int[index.sortedTerms.length];
+        List<String[]> groups = writePostings(groupOfRank);
         StringBuilder meta = new StringBuilder("{\"version\":1,\"docs\":").append(docs.size());
         meta.append(",\"dicts\":[");
-        writeDictionaries(sorted, groupOfTerm, groups, meta);
+        writeDictionaries(groupOfRank, groups, meta);
         meta.append("],\"fragmentsPer\":").append(FRAGMENTS_PER_DIRECTORY).append(",\"fragments\":[");
         writeFragments(meta);
         meta.append("],\"facets\":");
@@ -70,64 +72,151 @@ final class IndexFiles {
         emit("index.json", bytes("{\"version\":1,\"meta\":" + JsonText.quote(metaName) + "}"));
     }
 
-    private List<String[]> writePostings(SortedMap<String, Integer> sorted, Map<String, Integer> groupOfTerm) {
+    /**
+     * Writes the postings groups in sorted term order, partition after partition, cutting a group where the
+     * postings would pass {@link #POSTINGS_BUDGET} characters. The JSON of each term is written by tasks running
+     * ahead on the common pool (and by this thread when it catches up); the groups are put together in order here.
+     */
+    private List<String[]> writePostings(int[] groupOfRank) {
         List<String[]> groups = new ArrayList<>();
-        StringBuilder postings = new StringBuilder();
-        StringBuilder positions = new StringBuilder();
-        for (Map.Entry<String, Integer> e : sorted.entrySet()) {
-            InvertedIndex.TermPostings tp = index.postings.get(e.getValue());
-            String p = postingsJson(tp);
-            String q = positionsJson(tp);
-            if (postings.length() > 0 && postings.length() + p.length() > POSTINGS_BUDGET) {
-                groups.add(flushGroup(postings, positions));
+        Group group = new Group();
+        for (int i = 0; i < index.partitions(); i++) {
+            InvertedIndex.Partition part = index.partition(i);
+            Deque<FutureTask<TermJson[]>> pending = new ArrayDeque<>();
+            int ahead = Math.max(2, 2 * ForkJoinPool.getCommonPoolParallelism());
+            int next = part.from;
+            try {
+                while (next < part.to || !pending.isEmpty()) {
+                    while (next < part.to && pending.size() < ahead) {
+                        int end = batchEnd(part, next);
+                        int from = next;
+                        FutureTask<TermJson[]> task = new FutureTask<>(() -> json(part, from, end));
+                        pending.add(task);
+                        ForkJoinPool.commonPool().execute(task);
+                        next = end;
+                    }
+                    FutureTask<TermJson[]> head = pending.poll();
+                    head.run(); // does nothing when a pool thread has started or done it
+                    for (TermJson t : result(head)) {
+                        if (group.chars > 0 && group.chars + t.postings.length > POSTINGS_BUDGET) {
+                            groups.add(flushGroup(group));
+                        }
+                        group.add(t);
+                        groupOfRank[t.rank] = groups.size();
+                    }
+                }
+            } finally {
+                pending.forEach(t -> t.cancel(false));
             }
-            postings.append(postings.length() == 0 ? '{' : ',');
-            JsonText.quote(postings, e.getKey()).append(':').append(p);
-            positions.append(positions.length() == 0 ? '{' : ',');
-            JsonText.quote(positions, e.getKey()).append(':').append(q);
-            groupOfTerm.put(e.getKey(), groups.size());
         }
-        if (postings.length() > 0) {
-            groups.add(flushGroup(postings, positions));
+        if (group.chars > 0) {
+            groups.add(flushGroup(group));
         }
         return groups;
     }
 
-    private String[] flushGroup(StringBuilder postings, StringBuilder positions) {
-        String p = put("p/", postings.append('}').toString());
-        String q = put("q/", positions.append('}').toString());
-        postings.setLength(0);
-        positions.setLength(0);
-        if (positions.capacity() > 4 * POSTINGS_BUDGET) {
-            positions.trimToSize(); // one group's positions can run to tens of megabytes: do not keep the buffer
+    private static int batchEnd(InvertedIndex.Partition part, int from) {
+        long cost = 0;
+        int r = from;
+        do {
+            cost += 2L * (part.postingEnd(r) - part.postingStart(r)) + part.positionEnd(r, part.postingEnd(r) - 1)
+                    - part.positionStart(part.postingStart(r)) + 8;
+            r++;
+        } while (r < part.to && cost < BATCH_COST);
+        return r;
+    }
+
+    private static TermJson[] result(FutureTask<TermJson[]> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the search index", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** One term's key and JSON arrays, ready to go into a group. */
+    private record TermJson(int rank, String key, byte[] keyBytes, byte[] postings, byte[] positions) {
+    }
+
+    /** The postings group being filled: postings and positions of the same terms. */
+    private static final class Group {
+        final ByteText postings = new ByteText(2 * POSTINGS_BUDGET);
+        final ByteText positions = new ByteText(8 * POSTINGS_BUDGET);
+        /** The postings' length in chars (what the budget counts), not bytes: the terms are mostly Cyrillic. */
+        long chars;
+
+        void add(TermJson t) {
+            char open = chars == 0 ? '{' : ',';
+            postings.append(open).append(t.keyBytes).append(':').append(t.postings);
+            positions.append(open).append(t.keyBytes).append(':').append(t.positions);
+            chars += 2 + t.key.length() + t.postings.length;
+        }
+    }
+
+    private String[] flushGroup(Group group) {
+        String p = put("p/", group.postings.append('}').toBytes());
+        String q = put("q/", group.positions.append('}').toBytes());
+        group.postings.clear(4 * POSTINGS_BUDGET);
+        // one group's positions can run to tens of megabytes: do not keep the buffer
+        group.positions.clear(16 * POSTINGS_BUDGET);
+        group.chars = 0;
         return new String[] {p, q};
     }
 
-    private String postingsJson(InvertedIndex.TermPostings tp) {
-        StringBuilder sb = new StringBuilder("[");
-        int df = tp.docs.size();
+    /** The JSON of the terms of ranks {@code [from, to)}; runs on any thread. */
+    private TermJson[] json(InvertedIndex.Partition part, int from, int to) {
+        TermJson[] out = new TermJson[to - from];
+        ByteText sb = new ByteText(4096);
+        int[] tf = new int[InvertedIndex.FIELDS];
+        for (int r = from; r < to; r++) {
+            String key = JsonText.quote(index.sortedTerms[r]);
+            sb.clear(1 << 20);
+            postingsJson(part, r, sb, tf);
+            byte[] p = sb.toBytes();
+            sb.clear(1 << 20);
+            positionsJson(part, r, sb);
+            out[r - from] = new TermJson(r, key, bytes(key), p, sb.toBytes());
+        }
+        return out;
+    }
+
+    private void postingsJson(InvertedIndex.Partition part, int r, ByteText sb, int[] tf) {
+        sb.append('[');
+        int df = index.documentFrequency[r];
         int previous = 0;
-        for (int i = 0; i < df; i++) {
-            int doc = tp.docs.get(i);
-            long score = Math.max(1, Math.round(index.score(doc, tp.tf(i), df) * SCORE_SCALE));
-            if (i > 0) {
+        for (int i = part.postingStart(r); i < part.postingEnd(r); i++) {
+            int doc = part.docIds[i];
+            long score = Math.max(1, Math.round(index.score(doc, part.tf(i, tf), df) * SCORE_SCALE));
+            if (i > part.postingStart(r)) {
                 sb.append(',');
             }
             sb.append(doc - previous).append(',').append(score);
             previous = doc;
         }
-        return sb.append(']').toString();
+        sb.append(']');
     }
 
-    private static String positionsJson(InvertedIndex.TermPostings tp) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < tp.docs.size(); i++) {
-            sb.append(i == 0 ? "[" : ",[");
+    private static void positionsJson(InvertedIndex.Partition part, int r, ByteText sb) {
+        sb.append('[');
+        for (int i = part.postingStart(r); i < part.postingEnd(r); i++) {
+            if (i > part.postingStart(r)) {
+                sb.append(',');
+            }
+            sb.append('[');
             int previous = 0;
-            for (int j = tp.positionStarts.get(i); j < tp.positionEnd(i); j++) {
-                int pos = tp.positions.get(j);
-                if (j > tp.positionStarts.get(i)) {
+            int start = part.positionStart(i);
+            for (int j = start, end = part.positionEnd(r, i); j < end; j++) {
+                int pos = part.positions[j];
+                if (j > start) {
                     sb.append(',');
                 }
                 sb.append(pos - previous);
@@ -135,17 +224,26 @@ final class IndexFiles {
             }
             sb.append(']');
         }
-        return sb.append(']').toString();
+        sb.append(']');
     }
 
-    private void writeDictionaries(SortedMap<String, Integer> sorted, Map<String, Integer> groupOfTerm,
-                                   List<String[]> groups, StringBuilder meta) {
-        SortedMap<String, List<String>> byKey = DictionaryKeys.split(sorted.keySet(), DICT_BUDGET);
+    private void writeDictionaries(int[] groupOfRank, List<String[]> groups, StringBuilder meta) {
+        String[] sorted = index.sortedTerms;
+        SortedMap<String, List<String>> byKey = DictionaryKeys.split(java.util.Arrays.asList(sorted), DICT_BUDGET);
         boolean first = true;
+        int cursor = 0;
         for (Map.Entry<String, List<String>> chunk : byKey.entrySet()) {
+            int[] ranks = new int[chunk.getValue().size()];
+            for (int i = 0; i < ranks.length; i++) {
+                String term = chunk.getValue().get(i);
+                // chunks are runs of the sorted terms; look the term up should that ever not hold
+                ranks[i] = cursor < sorted.length && sorted[cursor] == term ? cursor
+                        : java.util.Arrays.binarySearch(sorted, term);
+                cursor = ranks[i] + 1;
+            }
             TreeMap<Integer, Integer> localGroups = new TreeMap<>();
-            for (String term : chunk.getValue()) {
-                localGroups.putIfAbsent(groupOfTerm.get(term), 0);
+            for (int r : ranks) {
+                localGroups.putIfAbsent(groupOfRank[r], 0);
             }
             int n = 0;
             StringBuilder dict = new StringBuilder("{\"g\":[");
@@ -158,11 +256,11 @@ final class IndexFiles {
             }
             dict.append("],\"t\":[");
             boolean firstTerm = true;
-            for (String term : chunk.getValue()) {
+            for (int r : ranks) {
                 dict.append(firstTerm ? "[" : ",[");
                 firstTerm = false;
-                JsonText.quote(dict, term).append(',').append(index.postings.get(sorted.get(term)).docs.size())
-                        .append(',').append(localGroups.get(groupOfTerm.get(term))).append(']');
+                JsonText.quote(dict, sorted[r]).append(',').append(index.documentFrequency[r])
+                        .append(',').append(localGroups.get(groupOfRank[r])).append(']');
             }
             dict.append("]}");
             meta.append(first ? "[" : ",[");
@@ -176,7 +274,7 @@ final class IndexFiles {
         StringBuilder dir = new StringBuilder();
         for (int d = 0; d < docs.size(); d++) {
             dir.append(dir.length() == 0 ? '[' : ',');
-            JsonText.quote(dir, put("d/", fragment(docs.get(d).doc())));
+            JsonText.quote(dir, put("d/", fragment(docs.get(d))));
             if ((d + 1) % FRAGMENTS_PER_DIRECTORY == 0 || d == docs.size() - 1) {
                 String name = put("f/", dir.append(']').toString());
                 meta.append(d < FRAGMENTS_PER_DIRECTORY ? "" : ",");
@@ -198,7 +296,10 @@ final class IndexFiles {
 
     /** Stores {@code content} under {@code folder/<hash>.json} and returns that name relative to search/. */
     String put(String folder, String content) {
-        byte[] bytes = bytes(content);
+        return put(folder, bytes(content));
+    }
+
+    private String put(String folder, byte[] bytes) {
         String name = hashedName(folder, bytes);
         emit(name, bytes);
         return name;

@@ -1,56 +1,310 @@
 package vitrina.generator.search;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Postings of documents numbered in their final order: per term, the documents with per-field term
- * frequencies and the first positions, plus per-document field lengths for BM25F.
+ * Postings of documents numbered in their final order: per term, the documents with per-field term frequencies
+ * and the first positions, plus per-document field lengths for BM25F. Terms are numbered by rank, their place in
+ * the sorted dictionary; the postings are built a range of ranks at a time ({@link #partition}), each range from
+ * one pass over the spilled documents, so that only one range's postings are ever in memory.
  */
-final class InvertedIndex {
+final class InvertedIndex implements AutoCloseable {
     static final int FIELDS = SearchDocument.Field.values().length;
+    /** Ints held per term of a partition besides its postings (offsets and cursors). */
+    private static final int TERM_COST = 6;
+    private static final double[] WEIGHTS =
+            java.util.stream.Stream.of(SearchDocument.Field.values()).mapToDouble(f -> f.weight).toArray();
 
     final int docCount;
-    final int[][] fieldLengths;
+    /** Per document, its length in each field: {@code fieldLengths[doc * FIELDS + f]}. */
+    private final int[] fieldLengths;
     final double[] averageLengths = new double[FIELDS];
-    final Map<Integer, TermPostings> postings = new HashMap<>();
+    /** The indexed terms (those of at least one document), sorted. */
+    final String[] sortedTerms;
+    /** Per rank: documents holding the term. */
+    final int[] documentFrequency;
+    /** Per rank: positions kept of the term. */
+    private final long[] positionCount;
+    /** Per term id: its rank, or -1 when no document holds it. */
+    private final int[] rankOfTerm;
+    /** Partition boundaries: partition {@code i} holds ranks {@code [bounds[i], bounds[i + 1])}. */
+    private final int[] bounds;
+    private final DocumentStore.Snapshot docs;
+    private Buckets buckets;
 
-    InvertedIndex(List<AnalyzedDocument> docs) {
-        docCount = docs.size();
-        fieldLengths = new int[docCount][];
+    /**
+     * @param terms  every term by id
+     * @param budget the ints a partition's postings may take (at least one term a partition whatever its size)
+     */
+    InvertedIndex(DocumentStore.Snapshot docs, String[] terms, long budget) {
+        this.docs = docs;
+        docCount = docs.docs.size();
+        fieldLengths = new int[docCount * FIELDS];
         long[] sums = new long[FIELDS];
         for (int d = 0; d < docCount; d++) {
-            add(d, docs.get(d), sums);
+            int[] lengths = docs.docs.get(d).lengths();
+            for (int f = 0; f < FIELDS; f++) {
+                fieldLengths[d * FIELDS + f] = lengths[f];
+                sums[f] += lengths[f];
+            }
         }
         for (int f = 0; f < FIELDS; f++) {
             averageLengths[f] = docCount == 0 ? 0 : (double) sums[f] / docCount;
         }
+        int present = 0;
+        for (int df : docs.documentFrequency) {
+            present += df > 0 ? 1 : 0;
+        }
+        Integer[] byTerm = new Integer[present];
+        for (int t = 0, i = 0; t < docs.documentFrequency.length; t++) {
+            if (docs.documentFrequency[t] > 0) {
+                byTerm[i++] = t;
+            }
+        }
+        Arrays.parallelSort(byTerm, (a, b) -> terms[a].compareTo(terms[b]));
+        sortedTerms = new String[present];
+        documentFrequency = new int[present];
+        positionCount = new long[present];
+        rankOfTerm = new int[docs.documentFrequency.length];
+        Arrays.fill(rankOfTerm, -1);
+        for (int r = 0; r < present; r++) {
+            int t = byTerm[r];
+            sortedTerms[r] = terms[t];
+            documentFrequency[r] = docs.documentFrequency[t];
+            positionCount[r] = docs.positionCount[t];
+            rankOfTerm[t] = r;
+        }
+        bounds = bounds(budget);
     }
 
-    private void add(int d, AnalyzedDocument doc, long[] sums) {
-        Map<Integer, int[]> tfs = new HashMap<>();
-        Map<Integer, IntList> positions = new HashMap<>();
-        int[] lengths = new int[FIELDS];
-        int pos = 0;
-        for (int f = 0; f < FIELDS; f++) {
-            int[] terms = doc.fieldTerms()[f];
-            lengths[f] = terms.length;
-            sums[f] += terms.length;
-            for (int term : terms) {
-                tfs.computeIfAbsent(term, t -> new int[FIELDS])[f]++;
-                if (pos < AnalyzedDocument.MAX_POSITIONS) {
-                    positions.computeIfAbsent(term, t -> new IntList()).add(pos);
-                }
-                pos++;
+    private int[] bounds(long budget) {
+        List<Integer> out = new ArrayList<>();
+        out.add(0);
+        long used = 0;
+        for (int r = 0; r < sortedTerms.length; r++) {
+            long cost = TERM_COST + 3L * documentFrequency[r] + positionCount[r];
+            if (used > 0 && used + cost > budget) {
+                out.add(r);
+                used = 0;
             }
-            pos += AnalyzedDocument.FIELD_GAP;
+            used += cost;
         }
-        fieldLengths[d] = lengths;
-        for (Map.Entry<Integer, int[]> e : tfs.entrySet()) {
-            postings.computeIfAbsent(e.getKey(), t -> new TermPostings())
-                    .add(d, e.getValue(), positions.get(e.getKey()));
+        if (sortedTerms.length > 0) {
+            out.add(sortedTerms.length);
         }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** How many partitions the postings are built in. */
+    int partitions() {
+        return Math.max(0, bounds.length - 1);
+    }
+
+    /** The postings of partition {@code i}'s terms, from one pass over the documents. */
+    Partition partition(int i) {
+        return new Partition(bounds[i], bounds[i + 1]);
+    }
+
+    /** Receives a document's occurrences of a partition's terms in text order (arrays reused, valid to count). */
+    interface Occurrences {
+        /**
+         * @param terms  the term's index in the partition (rank minus the partition's first)
+         * @param fields the field of the occurrence
+         * @param places its position (kept as a position when under {@link AnalyzedDocument#MAX_POSITIONS})
+         */
+        void accept(int doc, int count, int[] terms, int[] fields, int[] places);
+    }
+
+    /**
+     * Visits the documents holding terms of {@code part}, in order. With one partition, straight from the spilled
+     * documents; with several, the first call sorts every occurrence into its partition's bucket in one pass, so
+     * that each partition reads only its own occurrences (not all documents once a partition).
+     */
+    private void occurrences(Partition part, Occurrences visitor) {
+        if (partitions() == 1) {
+            int n = part.to - part.from;
+            Occurrence buffer = new Occurrence();
+            docs.forEach((d, fields, lengths) -> {
+                buffer.count = 0;
+                int pos = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    int[] terms = fields[f];
+                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
+                        int i = rankOfTerm[terms[k]] - part.from;
+                        if (i >= 0 && i < n) {
+                            buffer.add(i, f, pos);
+                        }
+                    }
+                    pos += AnalyzedDocument.FIELD_GAP;
+                }
+                if (buffer.count > 0) {
+                    visitor.accept(d, buffer.count, buffer.terms, buffer.fields, buffer.places);
+                }
+            });
+            return;
+        }
+        if (buckets == null) {
+            buckets = new Buckets();
+        }
+        buckets.read(part, visitor);
+    }
+
+    /** Releases what the build used besides memory (the buckets' file). */
+    @Override
+    public void close() {
+        if (buckets != null) {
+            buckets.store.close();
+        }
+    }
+
+    /** A document's occurrences of one partition's terms. */
+    private static final class Occurrence {
+        int count;
+        int[] terms = new int[256];
+        int[] fields = new int[256];
+        int[] places = new int[256];
+
+        void add(int term, int field, int place) {
+            if (count == terms.length) {
+                terms = Arrays.copyOf(terms, count * 2);
+                fields = Arrays.copyOf(fields, count * 2);
+                places = Arrays.copyOf(places, count * 2);
+            }
+            terms[count] = term;
+            fields[count] = field;
+            places[count++] = place;
+        }
+    }
+
+    /**
+     * Every partition's occurrences, written in one pass over the documents into a spill file of chunks: per
+     * document holding terms of the partition, the document (delta), the count, then per occurrence the term's index
+     * in the partition and the position (delta; the field follows from the position and the field lengths).
+     */
+    private final class Buckets {
+        private static final int CHUNK = 1 << 16;
+        final SpillStore store = SpillStore.create(docs.spillDirectory());
+        private final long[][] chunkOffsets = new long[partitions()][];
+        private final int[][] chunkLengths = new int[partitions()][];
+
+        Buckets() {
+            int count = partitions();
+            int[] partitionOfRank = new int[sortedTerms.length];
+            for (int p = 0; p < count; p++) {
+                Arrays.fill(partitionOfRank, bounds[p], bounds[p + 1], p);
+            }
+            ByteText[] out = new ByteText[count];
+            Occurrence[] current = new Occurrence[count];
+            int[] lastDoc = new int[count];
+            int[] chunks = new int[count];
+            for (int p = 0; p < count; p++) {
+                out[p] = new ByteText(CHUNK + 1024);
+                current[p] = new Occurrence();
+                chunkOffsets[p] = new long[16];
+                chunkLengths[p] = new int[16];
+            }
+            int[] touched = new int[count];
+            docs.forEach((d, fields, lengths) -> {
+                int touchedCount = 0;
+                int pos = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    int[] terms = fields[f];
+                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
+                        int r = rankOfTerm[terms[k]];
+                        int p = partitionOfRank[r];
+                        Occurrence o = current[p];
+                        if (o.count == 0) {
+                            touched[touchedCount++] = p;
+                        }
+                        o.add(r - bounds[p], f, pos);
+                    }
+                    pos += AnalyzedDocument.FIELD_GAP;
+                }
+                for (int t = 0; t < touchedCount; t++) {
+                    int p = touched[t];
+                    Occurrence o = current[p];
+                    ByteText b = out[p].appendVarint(d - lastDoc[p]).appendVarint(o.count);
+                    int previous = 0;
+                    for (int k = 0; k < o.count; k++) {
+                        b.appendVarint(o.terms[k]).appendVarint(o.places[k] - previous);
+                        previous = o.places[k];
+                    }
+                    lastDoc[p] = d;
+                    o.count = 0;
+                    if (b.size() >= CHUNK) {
+                        chunks[p] = flush(p, b, chunks[p]);
+                    }
+                }
+            });
+            for (int p = 0; p < count; p++) {
+                chunks[p] = flush(p, out[p], chunks[p]);
+                chunkOffsets[p] = Arrays.copyOf(chunkOffsets[p], chunks[p]);
+                chunkLengths[p] = Arrays.copyOf(chunkLengths[p], chunks[p]);
+            }
+            store.flush();
+        }
+
+        private int flush(int p, ByteText b, int chunk) {
+            if (b.size() == 0) {
+                return chunk;
+            }
+            if (chunk == chunkOffsets[p].length) {
+                chunkOffsets[p] = Arrays.copyOf(chunkOffsets[p], chunk * 2);
+                chunkLengths[p] = Arrays.copyOf(chunkLengths[p], chunk * 2);
+            }
+            chunkOffsets[p][chunk] = store.append(b.array(), 0, b.size());
+            chunkLengths[p][chunk] = b.size();
+            b.clear(CHUNK + 1024);
+            return chunk + 1;
+        }
+
+        void read(Partition part, Occurrences visitor) {
+            int p = Arrays.binarySearch(bounds, part.from);
+            Occurrence o = new Occurrence();
+            byte[] bytes = new byte[CHUNK];
+            int[] at = new int[1];
+            int doc = 0;
+            for (int c = 0; c < chunkOffsets[p].length; c++) {
+                int length = chunkLengths[p][c];
+                if (bytes.length < length) {
+                    bytes = new byte[length];
+                }
+                store.read(chunkOffsets[p][c], bytes, length);
+                at[0] = 0;
+                while (at[0] < length) {
+                    doc += varint(bytes, at);
+                    int count = varint(bytes, at);
+                    o.count = 0;
+                    int place = 0;
+                    int field = 0;
+                    int fieldEnd = fieldLengths[doc * FIELDS];
+                    for (int k = 0; k < count; k++) {
+                        int term = varint(bytes, at);
+                        place += varint(bytes, at);
+                        while (place >= fieldEnd) { // past the field: the next one starts after the gap
+                            field++;
+                            fieldEnd += AnalyzedDocument.FIELD_GAP + fieldLengths[doc * FIELDS + field];
+                        }
+                        o.add(term, field, place);
+                    }
+                    visitor.accept(doc, o.count, o.terms, o.fields, o.places);
+                }
+            }
+        }
+    }
+
+    private static int varint(byte[] bytes, int[] at) {
+        int i = at[0];
+        int b = bytes[i++];
+        int v = b & 0x7f;
+        for (int shift = 7; b < 0; shift += 7) {
+            b = bytes[i++];
+            v |= (b & 0x7f) << shift;
+        }
+        at[0] = i;
+        return v;
     }
 
     /** BM25F: per-field length-normalised frequencies, weighted, then saturated once. */
@@ -62,46 +316,123 @@ final class InvertedIndex {
             if (tf[f] == 0) {
                 continue;
             }
-            double norm = averageLengths[f] == 0 ? 1 : 1 - b + b * fieldLengths[doc][f] / averageLengths[f];
-            weighted += SearchDocument.Field.values()[f].weight * tf[f] / norm;
+            double norm = averageLengths[f] == 0 ? 1 : 1 - b + b * fieldLengths[doc * FIELDS + f] / averageLengths[f];
+            weighted += WEIGHTS[f] * tf[f] / norm;
         }
         double idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         return idf * weighted * (k1 + 1) / (weighted + k1);
     }
 
-    /** The documents of one term, in ascending order. */
-    static final class TermPostings {
-        final IntList docs = new IntList();
-        /** Per document, the frequency in each field packed into one byte each (capped at 255). */
-        final IntList tfs = new IntList();
-        final IntList positionStarts = new IntList();
-        final IntList positions = new IntList();
+    /**
+     * The postings of the terms of ranks {@code [from, to)} in flat arrays: term {@code r}'s documents are
+     * {@code docs[postingStart(r) .. postingStart(r + 1))} in ascending order, each with its frequencies packed one
+     * byte a field (capped at 255) and its positions {@code positions[positionStart(p) .. positionEnd(p))}.
+     */
+    final class Partition {
+        final int from;
+        final int to;
+        private final int[] postingStarts;
+        private final int[] positionStarts;
+        final int[] docIds;
+        final int[] tfs;
+        private final int[] docPositionStarts;
+        final int[] positions;
 
-        void add(int doc, int[] tf, IntList pos) {
-            docs.add(doc);
-            int packed = 0;
-            for (int f = 0; f < FIELDS; f++) {
-                packed |= Math.min(tf[f], 255) << (8 * f);
+        private Partition(int from, int to) {
+            this.from = from;
+            this.to = to;
+            int n = to - from;
+            postingStarts = new int[n + 1];
+            positionStarts = new int[n + 1];
+            long postings = 0;
+            long kept = 0;
+            for (int i = 0; i < n; i++) {
+                postingStarts[i] = Math.toIntExact(postings);
+                positionStarts[i] = Math.toIntExact(kept);
+                postings += documentFrequency[from + i];
+                kept += positionCount[from + i];
             }
-            tfs.add(packed);
-            positionStarts.add(positions.size());
-            if (pos != null) {
-                for (int i = 0; i < pos.size(); i++) {
-                    positions.add(pos.get(i));
+            postingStarts[n] = Math.toIntExact(postings);
+            positionStarts[n] = Math.toIntExact(kept);
+            docIds = new int[(int) postings];
+            tfs = new int[(int) postings];
+            docPositionStarts = new int[(int) postings];
+            positions = new int[(int) kept];
+            fill(n);
+        }
+
+        private void fill(int n) {
+            int[] nextPosting = Arrays.copyOf(postingStarts, n);
+            int[] nextPosition = Arrays.copyOf(positionStarts, n);
+            int[] lastDoc = new int[n];
+            Arrays.fill(lastDoc, -1);
+            int[] slot = new int[n];
+            int[][] scratch = {new int[64], new int[16 * FIELDS]}; // touched terms, their field counts
+            occurrences(this, (d, count, terms, fields, places) -> {
+                int[] touched = scratch[0];
+                int[] counts = scratch[1];
+                int touchedCount = 0;
+                for (int k = 0; k < count; k++) {
+                    int i = terms[k];
+                    if (lastDoc[i] != d) {
+                        lastDoc[i] = d;
+                        if (touchedCount == touched.length) {
+                            touched = scratch[0] = Arrays.copyOf(touched, touched.length * 2);
+                        }
+                        if ((touchedCount + 1) * FIELDS > counts.length) {
+                            counts = scratch[1] = Arrays.copyOf(counts, counts.length * 2);
+                        }
+                        slot[i] = touchedCount;
+                        touched[touchedCount++] = i;
+                        int p = nextPosting[i]++;
+                        docIds[p] = d;
+                        docPositionStarts[p] = nextPosition[i];
+                    }
+                    counts[slot[i] * FIELDS + fields[k]]++;
+                    if (places[k] < AnalyzedDocument.MAX_POSITIONS) {
+                        positions[nextPosition[i]++] = places[k];
+                    }
+                }
+                for (int s = 0; s < touchedCount; s++) {
+                    int packed = 0;
+                    for (int f = 0; f < FIELDS; f++) {
+                        packed |= Math.min(counts[s * FIELDS + f], 255) << (8 * f);
+                        counts[s * FIELDS + f] = 0;
+                    }
+                    tfs[nextPosting[touched[s]] - 1] = packed;
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                if (nextPosting[i] != postingStarts[i + 1] || nextPosition[i] != positionStarts[i + 1]) {
+                    throw new IllegalStateException("term counts do not match the documents: " + sortedTerms[from + i]);
                 }
             }
         }
 
-        int[] tf(int i) {
-            int[] out = new int[FIELDS];
-            for (int f = 0; f < FIELDS; f++) {
-                out[f] = (tfs.get(i) >>> (8 * f)) & 0xff;
-            }
-            return out;
+        /** The first posting of the term of rank {@code r}. */
+        int postingStart(int r) {
+            return postingStarts[r - from];
         }
 
-        int positionEnd(int i) {
-            return i + 1 < positionStarts.size() ? positionStarts.get(i + 1) : positions.size();
+        int postingEnd(int r) {
+            return postingStarts[r - from + 1];
+        }
+
+        int positionStart(int posting) {
+            return docPositionStarts[posting];
+        }
+
+        /** The end of a posting's positions: the next posting's start, or the end of its term's positions. */
+        int positionEnd(int r, int posting) {
+            return posting + 1 < postingEnd(r) ? docPositionStarts[posting + 1] : positionStarts[r - from + 1];
+        }
+
+        /** Unpacks a posting's per-field frequencies into {@code out}. */
+        int[] tf(int posting, int[] out) {
+            for (int f = 0; f < FIELDS; f++) {
+                out[f] = (tfs[posting] >>> (8 * f)) & 0xff;
+            }
+            return out;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Finds materials of different stands that share much of their text: each material becomes the set of its
@@ -19,21 +20,24 @@ final class NearDuplicates {
     static final int MAX_SHINGLES = 20_000;
     static final int MAX_SHARING = 20;
 
-    private final List<AnalyzedDocument> materials = new ArrayList<>();
+    private final List<SearchDocument> materials;
+    private final IntFunction<int[]> materialTerms;
 
-    NearDuplicates(List<AnalyzedDocument> docs) {
-        for (AnalyzedDocument d : docs) {
-            if ("material".equals(d.doc().kind())) {
-                materials.add(d);
-            }
-        }
+    /**
+     * @param materials     the material documents, in document order
+     * @param materialTerms the term ids of material {@code i}'s {@link SearchDocument.Field#MATERIAL} field, read
+     *                      when needed (one material at a time)
+     */
+    NearDuplicates(List<SearchDocument> materials, IntFunction<int[]> materialTerms) {
+        this.materials = materials;
+        this.materialTerms = materialTerms;
     }
 
     List<SearchIndexBuilder.NearDuplicate> find(double minSimilarity) {
         List<Set<Long>> shingles = new ArrayList<>();
         Map<Long, List<Integer>> owners = new HashMap<>();
         for (int m = 0; m < materials.size(); m++) {
-            Set<Long> set = shingles(materials.get(m).fieldTerms()[SearchDocument.Field.MATERIAL.ordinal()]);
+            Set<Long> set = shingles(materialTerms.apply(m));
             shingles.add(set);
             for (Long s : set) {
                 owners.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
@@ -54,8 +58,8 @@ final class NearDuplicates {
         overlaps.forEach((pair, count) -> {
             int a = (int) (pair >>> 32);
             int b = (int) (long) pair;
-            SearchDocument da = materials.get(a).doc();
-            SearchDocument db = materials.get(b).doc();
+            SearchDocument da = materials.get(a);
+            SearchDocument db = materials.get(b);
             int smaller = Math.min(shingles.get(a).size(), shingles.get(b).size());
             double similarity = smaller < MIN_SHINGLES ? 0 : (double) count / smaller;
             if (!da.standId().equals(db.standId()) && similarity >= minSimilarity) {

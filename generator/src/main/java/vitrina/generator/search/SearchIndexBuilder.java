@@ -1,7 +1,6 @@
 package vitrina.generator.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +18,19 @@ import vitrina.generator.model.Stand;
 import vitrina.generator.model.StandId;
 import vitrina.generator.model.StaticPage;
 
-/** Collects documents from every published stand and page, then writes content-hashed index files. Thread-safe. */
-public final class SearchIndexBuilder {
+/**
+ * Collects documents from every published stand and page, then writes content-hashed index files. Thread-safe.
+ * The documents' term ids go to a temporary spill file as they are added, and the index is built from it in
+ * passes of bounded size, so that the heap holds only the documents' display data and one pass's postings;
+ * {@link #close} deletes the file (a builder that is not closed deletes it when unreachable or at exit).
+ */
+public final class SearchIndexBuilder implements AutoCloseable {
+    /** Ints of postings and positions (about 4 bytes each) one pass of the index build may hold. */
+    static final long DEFAULT_PARTITION_BUDGET = 24_000_000;
+
     private final TermTable terms = new TermTable();
-    private final List<AnalyzedDocument> docs = new ArrayList<>();
+    private final DocumentStore docs;
+    private final long partitionBudget;
     private final Map<String, String> labels = new TreeMap<>();
     private final RelatedStands relatedStands = new RelatedStands();
 
@@ -33,6 +41,19 @@ public final class SearchIndexBuilder {
 
     /** A builder whose nomination filter shows the nominations' titles. */
     public SearchIndexBuilder(List<Nomination> nominations) {
+        this(nominations, null, DEFAULT_PARTITION_BUDGET);
+    }
+
+    /**
+     * @param spillDirectory  where the spill file goes; the default temporary-file directory when null
+     * @param partitionBudget ints of postings and positions one pass may hold (a pass takes one term at least)
+     */
+    SearchIndexBuilder(List<Nomination> nominations, java.nio.file.Path spillDirectory, long partitionBudget) {
+        if (partitionBudget <= 0) {
+            throw new IllegalArgumentException("partition budget must be positive: " + partitionBudget);
+        }
+        this.docs = new DocumentStore(spillDirectory);
+        this.partitionBudget = partitionBudget;
         nominations(nominations);
         for (OrgType t : OrgType.values()) {
             labels.put("type:" + t.id(), t.title());
@@ -67,9 +88,7 @@ public final class SearchIndexBuilder {
             throw new IllegalArgumentException("stand analyzed by another builder");
         }
         relatedStands.add(stand.docs, terms);
-        synchronized (docs) {
-            docs.addAll(stand.docs);
-        }
+        docs.add(stand.docs);
     }
 
     /**
@@ -170,10 +189,17 @@ public final class SearchIndexBuilder {
         Objects.requireNonNull(rendered, "rendered");
         SearchDocument doc = new SearchDocument("2|" + page.slug(), "/" + page.slug() + "/", page.title(), "", "",
                 "page", rendered.plainText(), List.of(), List.of(page.title(), "", rendered.plainText(), ""));
-        AnalyzedDocument analyzed = analyze(doc);
-        synchronized (docs) {
-            docs.add(analyzed);
-        }
+        docs.add(List.of(analyze(doc)));
+    }
+
+    /** For tests and benchmarks: documents analyzed elsewhere against this builder's terms, to be added. */
+    AnalyzedStand analyzed(List<AnalyzedDocument> docs) {
+        return new AnalyzedStand(terms, docs);
+    }
+
+    /** For tests and benchmarks: the id of a term in this builder's table. */
+    int termId(String term) {
+        return terms.id(term);
     }
 
     private AnalyzedDocument analyze(SearchDocument doc) {
@@ -187,7 +213,17 @@ public final class SearchIndexBuilder {
 
     /** Pairs of materials of different stands whose texts overlap at least {@code minSimilarity} (0..1). */
     public List<NearDuplicate> nearDuplicates(double minSimilarity) {
-        return new NearDuplicates(sortedDocs()).find(minSimilarity);
+        DocumentStore.Snapshot snapshot = docs.snapshot();
+        List<SearchDocument> materials = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (int d = 0; d < snapshot.docs.size(); d++) {
+            if ("material".equals(snapshot.docs.get(d).doc().kind())) {
+                materials.add(snapshot.docs.get(d).doc());
+                ids.add(d);
+            }
+        }
+        int field = SearchDocument.Field.MATERIAL.ordinal();
+        return new NearDuplicates(materials, m -> snapshot.terms(ids.get(m))[field]).find(minSimilarity);
     }
 
     /** Writes the index under {@code search/} in the site, each file as soon as it is complete. */
@@ -203,22 +239,33 @@ public final class SearchIndexBuilder {
         return files;
     }
 
+    /** Deletes the spill file. The builder takes no documents and builds nothing afterwards. Idempotent. */
+    @Override
+    public void close() {
+        docs.close();
+    }
+
+    /** The spill file while there is one (for tests). */
+    java.nio.file.Path spillFile() {
+        return docs.spillFile();
+    }
+
+    /** How many passes building the index would take now (for tests). */
+    int partitions() {
+        try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget)) {
+            return index.partitions();
+        }
+    }
+
     private void build(java.util.function.BiConsumer<String, byte[]> out) {
-        List<AnalyzedDocument> sorted = sortedDocs();
+        DocumentStore.Snapshot snapshot = docs.snapshot();
         Map<String, String> facetLabels;
         synchronized (labels) {
             facetLabels = new TreeMap<>(labels);
         }
-        new IndexFiles(sorted, new InvertedIndex(sorted), terms.all(), facetLabels, out).build();
-    }
-
-    private List<AnalyzedDocument> sortedDocs() {
-        List<AnalyzedDocument> sorted;
-        synchronized (docs) {
-            sorted = new ArrayList<>(docs);
+        try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget)) {
+            new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out).build();
         }
-        sorted.sort(Comparator.comparing(d -> d.doc().sortKey()));
-        return sorted;
     }
 
     /**

@@ -61,7 +61,7 @@ final class MiniCorpus {
 
     private static java.util.function.UnaryOperator<SearchIndexBuilder.AnalyzedStand> through;
 
-    private static SearchIndexBuilder build(SearchIndexBuilder b) {
+    static SearchIndexBuilder build(SearchIndexBuilder b) {
         return build(b, b);
     }
 

@@ -1,0 +1,370 @@
+package vitrina.generator.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The documents added to the index: their display data and field lengths in memory, their term ids (the bulk: a
+ * thousand a page) varint-coded in a {@link SpillStore} and read back one document at a time. Also counts, per
+ * term, the documents holding it and the positions the index keeps of it, so that the index can be built in
+ * passes of a bounded size. Thread-safe: a stand's documents are encoded by the adding thread, then appended
+ * under a short lock.
+ */
+final class DocumentStore implements AutoCloseable {
+    static final int FIELDS = SearchDocument.Field.values().length;
+
+    private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
+
+    private final Path spillDirectory;
+    private SpillStore spill;
+    private final List<Entry> entries = new ArrayList<>();
+    /** Per term id: documents holding it. */
+    private int[] documentFrequency = new int[1024];
+    /** Per term id: positions kept of it over all documents (at most {@link AnalyzedDocument#MAX_POSITIONS} each). */
+    private long[] positionCount = new long[1024];
+    private int termLimit;
+    private boolean closed;
+
+    /** @param spillDirectory where the spill file goes; the default temporary-file directory when null */
+    DocumentStore(Path spillDirectory) {
+        this.spillDirectory = spillDirectory;
+    }
+
+    /**
+     * One document: display data, per-field lengths and where its term ids are in the spill file.
+     *
+     * @param lengths the number of terms of each field
+     */
+    record Entry(SearchDocument doc, long offset, int bytes, int[] lengths) {
+    }
+
+    /** Adds the documents, all at once (a stand is never half added). */
+    void add(List<AnalyzedDocument> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        Encoder encoder = ENCODER.get();
+        try {
+            encoder.encode(docs);
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("search index builder closed");
+                }
+                if (spill == null) {
+                    spill = SpillStore.create(spillDirectory);
+                }
+                long base = spill.append(encoder.bytes, 0, encoder.size);
+                for (int i = 0; i < docs.size(); i++) {
+                    int start = encoder.starts[i];
+                    int end = i + 1 < docs.size() ? encoder.starts[i + 1] : encoder.size;
+                    entries.add(new Entry(docs.get(i).doc(), base + start, end - start,
+                            Arrays.copyOfRange(encoder.lengths, i * FIELDS, (i + 1) * FIELDS)));
+                }
+                count(encoder);
+            }
+        } finally {
+            encoder.release();
+        }
+    }
+
+    private void count(Encoder encoder) {
+        if (encoder.maxTerm >= documentFrequency.length) {
+            int n = Math.max(encoder.maxTerm + 1, documentFrequency.length * 2);
+            documentFrequency = Arrays.copyOf(documentFrequency, n);
+            positionCount = Arrays.copyOf(positionCount, n);
+        }
+        termLimit = Math.max(termLimit, encoder.maxTerm + 1);
+        int[] pairs = encoder.pairs;
+        for (int i = 0; i < encoder.pairCount; i += 2) {
+            documentFrequency[pairs[i]]++;
+            positionCount[pairs[i]] += pairs[i + 1];
+        }
+    }
+
+    /** The documents added so far, in their final order (by sort key), with the term counts. */
+    synchronized Snapshot snapshot() {
+        if (closed) {
+            throw new IllegalStateException("search index builder closed");
+        }
+        if (spill != null) {
+            spill.flush();
+        }
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(e -> e.doc().sortKey()));
+        return new Snapshot(sorted, Arrays.copyOf(documentFrequency, termLimit),
+                Arrays.copyOf(positionCount, termLimit), spill, spillDirectory);
+    }
+
+    /** The spill file, while there is one. */
+    synchronized Path spillFile() {
+        return spill == null || closed ? null : spill.file();
+    }
+
+    /** Deletes the spill file; nothing can be added or read afterwards. Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        entries.clear();
+        if (spill != null) {
+            spill.close();
+        }
+    }
+
+    /** Documents in their final order, read back from the spill file. */
+    static final class Snapshot {
+        final List<Entry> docs;
+        /** Per term id (up to the largest id added): documents holding it. */
+        final int[] documentFrequency;
+        /** Per term id: positions kept of it. */
+        final long[] positionCount;
+        private final SpillStore spill;
+        private final Path spillDirectory;
+
+        private Snapshot(List<Entry> docs, int[] documentFrequency, long[] positionCount, SpillStore spill,
+                         Path spillDirectory) {
+            this.spillDirectory = spillDirectory;
+            this.docs = docs;
+            this.documentFrequency = documentFrequency;
+            this.positionCount = positionCount;
+            this.spill = spill;
+        }
+
+        /** Where further spill files go (null: the default temporary-file directory). */
+        Path spillDirectory() {
+            return spillDirectory;
+        }
+
+        /** The documents' display data, in order. */
+        List<SearchDocument> searchDocuments() {
+            List<SearchDocument> out = new ArrayList<>(docs.size());
+            for (Entry e : docs) {
+                out.add(e.doc());
+            }
+            return out;
+        }
+
+        /** Document {@code d}'s term ids per field. */
+        int[][] terms(int d) {
+            Entry e = docs.get(d);
+            byte[] bytes = new byte[e.bytes()];
+            spill.read(e.offset(), bytes, bytes.length);
+            int[][] fields = new int[FIELDS][];
+            for (int f = 0; f < FIELDS; f++) {
+                fields[f] = new int[e.lengths()[f]];
+            }
+            decode(bytes, 0, fields);
+            return fields;
+        }
+
+        /**
+         * Calls {@code visitor} for every document in order with its term ids per field; the arrays are reused, only
+         * the first {@link Entry#lengths} ints of each field are the document's. Reads adjacent documents at once.
+         */
+        void forEach(Visitor visitor) {
+            int[][] fields = new int[FIELDS][16];
+            byte[] buffer = new byte[1 << 16];
+            int n = docs.size();
+            for (int d = 0; d < n; ) {
+                // a run of documents stored one after the other, read with one call
+                Entry first = docs.get(d);
+                long end = first.offset() + first.bytes();
+                int last = d;
+                while (last + 1 < n && docs.get(last + 1).offset() == end && end - first.offset() < (1 << 20)) {
+                    last++;
+                    end += docs.get(last).bytes();
+                }
+                int length = (int) (end - first.offset());
+                if (buffer.length < length) {
+                    buffer = new byte[Math.max(length, buffer.length * 2)];
+                }
+                spill.read(first.offset(), buffer, length);
+                int at = 0;
+                for (int i = d; i <= last; i++) {
+                    Entry e = docs.get(i);
+                    for (int f = 0; f < FIELDS; f++) {
+                        if (fields[f].length < e.lengths()[f]) {
+                            fields[f] = new int[Math.max(e.lengths()[f], fields[f].length * 2)];
+                        }
+                    }
+                    at = decode(buffer, at, fields, e.lengths());
+                    visitor.accept(i, fields, e.lengths());
+                }
+                d = last + 1;
+            }
+        }
+
+        private static void decode(byte[] bytes, int at, int[][] fields) {
+            int[] lengths = new int[FIELDS];
+            for (int f = 0; f < FIELDS; f++) {
+                lengths[f] = fields[f].length;
+            }
+            decode(bytes, at, fields, lengths);
+        }
+
+        /** Decodes one document's varints into {@code fields}; the offset after it. */
+        private static int decode(byte[] bytes, int at, int[][] fields, int[] lengths) {
+            for (int f = 0; f < FIELDS; f++) {
+                int[] out = fields[f];
+                for (int i = 0, n = lengths[f]; i < n; i++) {
+                    int b = bytes[at++];
+                    int v = b & 0x7f;
+                    for (int shift = 7; b < 0; shift += 7) {
+                        b = bytes[at++];
+                        v |= (b & 0x7f) << shift;
+                    }
+                    out[i] = v;
+                }
+            }
+            return at;
+        }
+    }
+
+    /** Receives one document's term ids: {@code fields[f][0..lengths[f])}. */
+    interface Visitor {
+        void accept(int doc, int[][] fields, int[] lengths);
+    }
+
+    /**
+     * Per adding thread: encodes a stand's documents as varints and lists, per document, each distinct term with the
+     * number of its positions the index keeps.
+     */
+    private static final class Encoder {
+        private static final int KEEP = 1 << 22;
+
+        byte[] bytes = new byte[1 << 14];
+        int size;
+        int[] starts = new int[8];
+        int[] lengths = new int[8 * FIELDS];
+        /** (term, kept positions) pairs, one per distinct term of each document. */
+        int[] pairs = new int[2048];
+        int pairCount;
+        int maxTerm;
+        /** Open addressing: term → index of its pair in the current document, or -1. */
+        private int[] slotTerm = new int[2048];
+        private int[] slotPair = new int[2048];
+        private int[] used = new int[1024];
+        private int usedCount;
+
+        Encoder() {
+            Arrays.fill(slotTerm, -1);
+        }
+
+        void encode(List<AnalyzedDocument> docs) {
+            size = 0;
+            pairCount = 0;
+            maxTerm = -1;
+            if (starts.length < docs.size()) {
+                starts = new int[docs.size()];
+                lengths = new int[docs.size() * FIELDS];
+            }
+            for (int i = 0; i < docs.size(); i++) {
+                starts[i] = size;
+                encode(docs.get(i).fieldTerms(), i);
+            }
+        }
+
+        private void encode(int[][] fieldTerms, int doc) {
+            if (fieldTerms.length != FIELDS) {
+                throw new IllegalArgumentException("one term list per field expected: " + fieldTerms.length);
+            }
+            int pos = 0;
+            for (int f = 0; f < FIELDS; f++) {
+                int[] terms = fieldTerms[f];
+                lengths[doc * FIELDS + f] = terms.length;
+                ensureBytes(terms.length * 5);
+                for (int t : terms) {
+                    if (t < 0) {
+                        throw new IllegalArgumentException("negative term id " + t);
+                    }
+                    int v = t;
+                    while ((v & ~0x7f) != 0) {
+                        bytes[size++] = (byte) (v & 0x7f | 0x80);
+                        v >>>= 7;
+                    }
+                    bytes[size++] = (byte) v;
+                    countTerm(t, pos < AnalyzedDocument.MAX_POSITIONS ? 1 : 0);
+                    pos++;
+                }
+                pos += AnalyzedDocument.FIELD_GAP;
+            }
+            for (int i = 0; i < usedCount; i++) {
+                slotTerm[used[i]] = -1;
+            }
+            usedCount = 0;
+        }
+
+        private void countTerm(int term, int kept) {
+            int mask = slotTerm.length - 1;
+            int i = (term * 0x9E3779B9) >>> 7 & mask;
+            while (slotTerm[i] != -1 && slotTerm[i] != term) {
+                i = (i + 1) & mask;
+            }
+            if (slotTerm[i] == term) {
+                pairs[slotPair[i] + 1] += kept;
+                return;
+            }
+            if (pairCount + 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            slotTerm[i] = term;
+            slotPair[i] = pairCount;
+            pairs[pairCount++] = term;
+            pairs[pairCount++] = kept;
+            maxTerm = Math.max(maxTerm, term);
+            if (usedCount == used.length) {
+                used = Arrays.copyOf(used, used.length * 2);
+            }
+            used[usedCount++] = i;
+            if (usedCount * 2 > slotTerm.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            int[] oldTerm = slotTerm;
+            int[] oldPair = slotPair;
+            slotTerm = new int[oldTerm.length * 2];
+            slotPair = new int[oldTerm.length * 2];
+            Arrays.fill(slotTerm, -1);
+            int mask = slotTerm.length - 1;
+            usedCount = 0;
+            used = new int[Math.max(used.length, slotTerm.length / 2)];
+            for (int j = 0; j < oldTerm.length; j++) {
+                if (oldTerm[j] != -1) {
+                    int i = (oldTerm[j] * 0x9E3779B9) >>> 7 & mask;
+                    while (slotTerm[i] != -1) {
+                        i = (i + 1) & mask;
+                    }
+                    slotTerm[i] = oldTerm[j];
+                    slotPair[i] = oldPair[j];
+                    used[usedCount++] = i;
+                }
+            }
+        }
+
+        private void ensureBytes(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+            }
+        }
+
+        /** Drops buffers a huge stand grew, so that every thread does not keep them. */
+        void release() {
+            if (bytes.length > KEEP) {
+                bytes = new byte[1 << 14];
+            }
+            if (pairs.length > KEEP / 4) {
+                pairs = new int[2048];
+            }
+            if (slotTerm.length > KEEP / 4) {
+                slotTerm = new int[2048];
+                slotPair = new int[2048];
+                used = new int[1024];
+                Arrays.fill(slotTerm, -1);
+            }
+        }
+    }
+}

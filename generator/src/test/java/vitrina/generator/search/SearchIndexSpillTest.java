@@ -1,0 +1,171 @@
+package vitrina.generator.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vitrina.generator.model.OutputSink;
+
+/** The index built from spilled documents in bounded passes: same files whatever the passes, no file left over. */
+class SearchIndexSpillTest {
+    private static final String SHARED = "Программа развития образовательной организации рассчитана на пять лет и "
+            + "включает цели, задачи, этапы реализации, мониторинг качества образования, ежегодный публичный доклад, "
+            + "обновление материально технической базы, повышение квалификации педагогов, сетевое взаимодействие с "
+            + "вузами региона, развитие дополнительного образования детей, создание школьного музея.";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void manyPartitionsGiveTheSameFilesAsOneOnTheMiniCorpus() {
+        SortedMap<String, byte[]> one = mini(Long.MAX_VALUE).files();
+        for (long budget : new long[] {1, 20, 200}) {
+            SearchIndexBuilder b = mini(budget);
+            assertSame(one, b.files());
+            assertEquals(MiniCorpus.build().related(2), b.related(2));
+            assertEquals(MiniCorpus.build().nearDuplicates(0.5), b.nearDuplicates(0.5));
+            b.close();
+        }
+        assertSame(one, MiniCorpus.build().files());
+    }
+
+    @Test
+    void manyPartitionsGiveTheSameFilesAsOneOnAGeneratedCorpus() {
+        SyntheticAnalyzed corpus = new SyntheticAnalyzed(5_000, 120, 11);
+        SortedMap<String, byte[]> one;
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, Long.MAX_VALUE)) {
+            corpus.addTo(b, 3_000, false);
+            one = b.files();
+        }
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
+            corpus.addTo(b, 3_000, false);
+            assertTrue(b.partitions() > 10, "partitions: " + b.partitions());
+            assertSame(one, b.files());
+        }
+    }
+
+    @Test
+    void standsAddedFromManyThreadsGiveTheSameFilesAsOneByOne() throws Exception {
+        SyntheticAnalyzed corpus = new SyntheticAnalyzed(3_000, 80, 5);
+        SortedMap<String, byte[]> sequential;
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 50_000)) {
+            corpus.addTo(b, 2_000, false);
+            CopyFixture.addTwoStandsSharing(b, SHARED);
+            sequential = b.files();
+        }
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 50_000)) {
+            String[] words = corpus.words();
+            int[] ids = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                ids[i] = b.termId(words[i]);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                int stands = 2_000 / SyntheticAnalyzed.DOCS_PER_STAND;
+                for (int t = 0; t < 4; t++) {
+                    int first = t;
+                    done.add(pool.submit(() -> {
+                        for (int s = stands - 1 - first; s >= 0; s -= 4) { // reverse order, interleaved
+                            b.add(b.analyzed(corpus.stand(s, words, ids)));
+                        }
+                    }));
+                }
+                done.add(pool.submit(() -> CopyFixture.addTwoStandsSharing(b, SHARED)));
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertSame(sequential, b.files());
+            assertEquals(1, b.nearDuplicates(0.5).size());
+        }
+    }
+
+    @Test
+    void theSpillFileIsDeletedWhenTheBuilderIsClosed() throws Exception {
+        Path file;
+        try (SearchIndexBuilder b = mini(100, temp)) {
+            file = b.spillFile();
+            assertNotNull(file);
+            assertTrue(file.startsWith(temp), file.toString());
+            assertFalse(b.files().isEmpty());
+            assertTrue(Files.size(file) > 0);
+            b.nearDuplicates(0.5);
+            b.related(2);
+            assertTrue(Files.exists(file));
+        }
+        assertFalse(Files.exists(file));
+        try (var left = Files.list(temp)) {
+            assertEquals(0, left.count());
+        }
+    }
+
+    @Test
+    void theSpillFileIsDeletedWhenWritingFails() throws Exception {
+        SearchIndexBuilder b = mini(100, temp);
+        Path file = b.spillFile();
+        try (b) {
+            assertThrows(IllegalStateException.class, () -> b.write(new OutputSink() {
+                @Override
+                public void write(String path, byte[] content) {
+                    throw new IllegalStateException("disk full");
+                }
+
+                @Override
+                public void copy(String path, Path source) {
+                    throw new AssertionError();
+                }
+            }));
+        }
+        assertFalse(Files.exists(file));
+        assertNull(b.spillFile());
+    }
+
+    @Test
+    void aClosedBuilderTakesNoDocumentsAndBuildsNothing() {
+        SearchIndexBuilder b = mini(100, temp);
+        b.close();
+        b.close();
+        assertThrows(IllegalStateException.class, b::files);
+        assertThrows(IllegalStateException.class, () -> CopyFixture.addTwoStandsSharing(b, SHARED));
+    }
+
+    @Test
+    void anEmptyBuilderWritesAnEmptyIndexWithoutASpillFile() {
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 10)) {
+            SortedMap<String, byte[]> files = b.files();
+            assertTrue(files.containsKey("index.json"));
+            assertNull(b.spillFile());
+            assertEquals(List.of(), b.nearDuplicates(0.5));
+        }
+    }
+
+    private static SearchIndexBuilder mini(long budget) {
+        return mini(budget, null);
+    }
+
+    private static SearchIndexBuilder mini(long budget, Path dir) {
+        return MiniCorpus.build(new SearchIndexBuilder(MiniCorpus.NOMINATIONS, dir, budget));
+    }
+
+    private static void assertSame(SortedMap<String, byte[]> expected, SortedMap<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
+    }
+}
