@@ -4,6 +4,8 @@
 # Where Hugo is installed (Debian package `hugo`), builds the same Markdown twice, with a bare layout and with the
 # equivalent layout of bench/hugo (plus Pagefind for search, installed into bench/.tools with npm), and prints the ratios.
 # Usage: bench/build.sh [N ...]   (default: 1000 10000; 50000 on demand)
+# BENCH_HUGO="bare equivalent pagefind" picks the comparisons (default all three; at 50,000 stands Hugo needs more
+# memory than 24 GB: BENCH_HUGO_MEM_GB caps its address space so it fails instead of swapping).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -12,6 +14,9 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 cp="generator/target/test-classes:generator/target/vitrina.jar"
 work=${BENCH_WORK:-bench/work}
 heap=${BENCH_HEAP:-1500m}
+compare=${BENCH_HUGO-bare equivalent pagefind}
+hugo_run=(hugo)
+[ -z "${BENCH_HUGO_MEM_GB:-}" ] || hugo_run=(bash -c "ulimit -v $((BENCH_HUGO_MEM_GB * 1024 * 1024)); exec hugo \"\$@\"" hugo)
 mkdir -p "$work"
 
 measure() { # label pages command...
@@ -37,29 +42,31 @@ for n in "${sizes[@]}"; do
   java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" --edit-percent 1 >/dev/null
   measure "vitrina rebuild after 1% edit" $pages "${run[@]}"; edit=$(cat "$work/.last")
   awk -v f="$full" -v e="$edit" 'BEGIN { printf "vitrina rebuild after 1%% edit / full build: %.1f%%\n", 100*e/f }'
-  if command -v hugo >/dev/null 2>&1; then
+  if command -v hugo >/dev/null 2>&1 && [[ " $compare " == *" bare "* ]]; then
     # 1. bare: the stand pages' Markdown in a one-line layout, no listings, feeds or sitemap (Hugo's floor)
     h="$work/hugo-$n"; rm -rf "$h" "$work/hugo-out-$n"; mkdir -p "$h/layouts/_default" "$h/content"
     printf 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy","term","RSS","sitemap"]\n' > "$h/hugo.toml"
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></body></html>' > "$h/layouts/_default/list.html"
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main></body></html>' > "$h/layouts/_default/single.html"
     for s in "$dir"/stands/*/; do id=$(basename "$s"); mkdir -p "$h/content/stands/$id"; cp "$s"*.md "$h/content/stands/$id/"; mv "$h/content/stands/$id/index.md" "$h/content/stands/$id/_index.md"; done
-    measure "hugo full build, bare layout" $pages hugo --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
+    measure "hugo full build, bare layout" $pages "${hugo_run[@]}" --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
+    awk -v v="$full" -v h="$hugo_t" 'BEGIN { printf "vitrina / hugo (bare layout) full build time: %.2f\n", v/h }'
+  fi
+  if command -v hugo >/dev/null 2>&1 && [[ " $compare " == *" equivalent "* ]]; then
     # 2. equivalent: what Vitrina publishes besides search (bench/hugo: stand menus, similar stands, catalogue,
     #    region/type/nomination listings, feed, sitemap); 3. its search index made by Pagefind
     e="$work/hugo-eq-$n"; rm -rf "$e" "$work/hugo-eq-out-$n"; mkdir -p "$e"; cp -r bench/hugo/hugo.toml bench/hugo/layouts "$e/"
     python3 bench/hugo/content.py "$dir" "$e"
-    measure "hugo full build, equivalent layout" $pages hugo --quiet -s "$e" -d "$work/hugo-eq-out-$n"; eq_t=$(cat "$work/.last")
-    awk -v v="$full" -v h="$hugo_t" -v e="$eq_t" 'BEGIN { printf "vitrina / hugo full build time: %.2f (bare layout), %.2f (equivalent layout)\n", v/h, v/e }'
+    measure "hugo full build, equivalent layout" $pages "${hugo_run[@]}" --quiet -s "$e" -d "$work/hugo-eq-out-$n"; eq_t=$(cat "$work/.last")
+    awk -v v="$full" -v e="$eq_t" 'BEGIN { printf "vitrina / hugo (equivalent layout) full build time: %.2f\n", v/e }'
     pagefind=$(command -v pagefind || echo bench/.tools/node_modules/.bin/pagefind)
     if [ ! -x "$pagefind" ] && command -v npm >/dev/null 2>&1; then
       npm install --silent --prefix bench/.tools pagefind@1.5.2 >/dev/null 2>&1 || true
     fi
-    if [ -x "$pagefind" ]; then
+    if [ -x "$pagefind" ] && [[ " $compare " == *" pagefind "* ]]; then
       measure "pagefind over hugo's output" $pages "$pagefind" --site "$work/hugo-eq-out-$n" --quiet; pf_t=$(cat "$work/.last")
       awk -v v="$full" -v e="$eq_t" -v p="$pf_t" 'BEGIN { printf "vitrina / (hugo equivalent + pagefind) full build time: %.2f\n", v/(e+p) }'
     fi
-  else
-    echo "(hugo not installed: apt-get install hugo to compare)"
   fi
+  command -v hugo >/dev/null 2>&1 || echo "(hugo not installed: apt-get install hugo to compare)"
 done
