@@ -2,12 +2,15 @@
 # Page quality budget: builds the demo site, serves it on loopback, runs Lighthouse (npm, in Debian's Chromium) on
 # the home, a stand and the search page and prints the four category scores per page; then prints the compressed
 # (gzip -9) weight of a stand page's HTML+CSS+JS without images.
-# Exits 1 when any score is below QUALITY_MIN_SCORE (95) or the weight reaches QUALITY_MAX_KB (60 KB).
+# Exits 1 when any score is below QUALITY_MIN_SCORE (95) or the weight reaches QUALITY_MAX_KB (60 KB). Each page
+# runs QUALITY_RUNS (3) times; the median performance score counts, against QUALITY_MIN_PERF (default: the same 95).
 # Needs: generator/target/vitrina.jar (mvn package) and generator/browser-tools/node_modules (npm ci there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 min_score=${QUALITY_MIN_SCORE:-95}
 max_kb=${QUALITY_MAX_KB:-60}
+runs=${QUALITY_RUNS:-3}
+min_perf=${QUALITY_MIN_PERF:-$min_score}
 stand=${QUALITY_STAND:-sochi-school-12}
 tools=generator/browser-tools
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
@@ -31,20 +34,31 @@ flags="--headless --no-sandbox --disable-gpu --disable-background-networking --d
 printf '%-34s %5s %5s %5s %5s\n' "Lighthouse (mobile)" perf a11y bp seo
 for page in "/" "/stands/$stand/" "/search/?q=школа|/search/?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0"; do
   label=${page%%|*}; path=${page#*|}
-  "$tools/node_modules/.bin/lighthouse" "$base$path" --quiet --output=json --output-path="$work/lh.json" \
-    --only-categories=performance,accessibility,best-practices,seo --chrome-flags="$flags" >/dev/null 2>"$work/lh.err" \
-    || { echo "Lighthouse failed on $path:"; cat "$work/lh.err"; exit 2; }
+  # Lighthouse's performance score moves by several points between runs on a shared 2-core machine: as Lighthouse's
+  # documentation advises, each page runs $runs times and its median performance score counts (the other
+  # categories do not vary; the lowest of the runs counts)
+  reports=()
+  for run in $(seq 1 "$runs"); do
+    "$tools/node_modules/.bin/lighthouse" "$base$path" --quiet --output=json --output-path="$work/lh-$run.json" \
+      --only-categories=performance,accessibility,best-practices,seo --chrome-flags="$flags" >/dev/null 2>"$work/lh.err" \
+      || { echo "Lighthouse failed on $path:"; cat "$work/lh.err"; exit 2; }
+    reports+=("$work/lh-$run.json")
+  done
   line=$(node -e '
-    const r = require(process.argv[1]), min = Number(process.argv[3]);
+    const min = Number(process.argv[1]), minPerf = Number(process.argv[2]);
+    const rs = process.argv.slice(3).map(f => require(f));
     const ids = ["performance", "accessibility", "best-practices", "seo"];
-    const s = ids.map(id => Math.round(r.categories[id].score * 100));
-    const low = ids.filter((id, i) => s[i] < min).map(id => {
+    const scores = id => rs.map(r => Math.round(r.categories[id].score * 100)).sort((a, b) => a - b);
+    const s = ids.map(id => id === "performance" ? scores(id)[(rs.length - 1) >> 1] : scores(id)[0]);
+    const runsOf = rs.map(r => Math.round(r.categories.performance.score * 100)).join("/");
+    const low = ids.filter((id, i) => s[i] < (id === "performance" ? minPerf : min)).map(id => {
+      const r = rs[0];
       const refs = r.categories[id].auditRefs.filter(a => a.weight > 0 && r.audits[a.id].score !== null && r.audits[a.id].score < 1);
       return id + ": " + refs.map(a => a.id).join(", ");
     });
-    console.log(s.join(" ") + (low.length ? " LOW " + low.join("; ") : ""));' "$work/lh.json" x "$min_score")
-  read -r p a b s rest <<<"$line"
-  printf '%-34s %5s %5s %5s %5s %s\n' "$label" "$p" "$a" "$b" "$s" "${rest:+ below $min_score -> ${rest#LOW }}"
+    console.log(s.join(" ") + " " + runsOf + (low.length ? " LOW " + low.join("; ") : ""));' "$min_score" "$min_perf" "${reports[@]}")
+  read -r p a b s each rest <<<"$line"
+  printf '%-34s %5s %5s %5s %5s  (perf runs %s)%s\n' "$label" "$p" "$a" "$b" "$s" "$each" "${rest:+ below the minimum -> ${rest#LOW }}"
   [ -z "$rest" ] || fail=1
 done
 
