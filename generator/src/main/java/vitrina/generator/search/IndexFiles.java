@@ -40,6 +40,8 @@ final class IndexFiles {
 
     /** Ints of postings and positions whose JSON one task writes: large enough to be worth a task, small to hold. */
     static final int BATCH_COST = 1 << 16;
+    /** How much JSON (in numbers written) may be made ahead of the group being filled. */
+    static final long AHEAD_COST = 1 << 22;
 
     /** Receives each file once, as soon as it is complete: the index is never held in memory as a whole. */
     private final java.util.function.BiConsumer<String, byte[]> out;
@@ -83,18 +85,27 @@ final class IndexFiles {
         for (int i = 0; i < index.partitions(); i++) {
             InvertedIndex.Partition part = index.partition(i);
             Deque<FutureTask<TermJson[]>> pending = new ArrayDeque<>();
+            Deque<Long> costs = new ArrayDeque<>();
+            long pendingCost = 0;
             int ahead = Math.max(2, 2 * ForkJoinPool.getCommonPoolParallelism());
             int next = part.from;
             try {
                 while (next < part.to || !pending.isEmpty()) {
-                    while (next < part.to && pending.size() < ahead) {
+                    // bounded by count and by size: the JSON of a term found in every page runs to tens of
+                    // megabytes, so no more work is started while such a batch waits to be put in its group
+                    while (next < part.to && pending.size() < ahead
+                            && (pending.isEmpty() || pendingCost < AHEAD_COST)) {
                         int end = batchEnd(part, next);
                         int from = next;
                         FutureTask<TermJson[]> task = new FutureTask<>(() -> json(part, from, end));
+                        long cost = cost(part, from, end);
                         pending.add(task);
+                        costs.add(cost);
+                        pendingCost += cost;
                         ForkJoinPool.commonPool().execute(task);
                         next = end;
                     }
+                    pendingCost -= costs.poll();
                     FutureTask<TermJson[]> head = pending.poll();
                     head.run(); // does nothing when a pool thread has started or done it
                     for (TermJson t : result(head)) {
@@ -113,6 +124,16 @@ final class IndexFiles {
             groups.add(flushGroup(group));
         }
         return groups;
+    }
+
+    /** The numbers the JSON of the terms of ranks {@code [from, to)} holds, about. */
+    private static long cost(InvertedIndex.Partition part, int from, int to) {
+        long cost = 0;
+        for (int r = from; r < to; r++) {
+            cost += 2L * (part.postingEnd(r) - part.postingStart(r)) + part.positionEnd(r, part.postingEnd(r) - 1)
+                    - part.positionStart(part.postingStart(r)) + 8;
+        }
+        return cost;
     }
 
     private static int batchEnd(InvertedIndex.Partition part, int from) {
