@@ -130,18 +130,22 @@ final class IndexFiles {
     private static long cost(InvertedIndex.Partition part, int from, int to) {
         long cost = 0;
         for (int r = from; r < to; r++) {
-            cost += 2L * (part.postingEnd(r) - part.postingStart(r)) + part.positionEnd(r, part.postingEnd(r) - 1)
-                    - part.positionStart(part.postingStart(r)) + 8;
+            cost += termCost(part, r);
         }
         return cost;
+    }
+
+    /** The numbers one term's postings and positions JSON holds, about. */
+    private static long termCost(InvertedIndex.Partition part, int r) {
+        return 2L * (part.postingEnd(r) - part.postingStart(r)) + part.positionEnd(r, part.postingEnd(r) - 1)
+                - part.positionStart(part.postingStart(r)) + 8;
     }
 
     private static int batchEnd(InvertedIndex.Partition part, int from) {
         long cost = 0;
         int r = from;
         do {
-            cost += 2L * (part.postingEnd(r) - part.postingStart(r)) + part.positionEnd(r, part.postingEnd(r) - 1)
-                    - part.positionStart(part.postingStart(r)) + 8;
+            cost += termCost(part, r);
             r++;
         } while (r < part.to && cost < BATCH_COST);
         return r;
