@@ -1,8 +1,15 @@
 package vitrina.generator.search;
 
 import vitrina.generator.model.JsonText;
+import vitrina.generator.model.OutputSink;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -42,20 +49,37 @@ final class IndexFiles {
     static final int BATCH_COST = 1 << 16;
     /** How much JSON (in numbers written) may be made ahead of the group being filled. */
     static final long AHEAD_COST = 1 << 22;
+    /**
+     * Terms whose positions run past this many numbers (a word on every page of 50,000 stands has millions) have
+     * their positions written straight into the group's file as it is filled, never held whole in memory.
+     */
+    static final long LARGE_TERM = 1 << 18;
+    /** A group's positions stay in memory up to this many bytes; past it they go on in a temporary file. */
+    static final int GROUP_IN_MEMORY = 4 << 20;
 
     /** Receives each file once, as soon as it is complete: the index is never held in memory as a whole. */
-    private final java.util.function.BiConsumer<String, byte[]> out;
+    private final OutputSink out;
     private final java.util.Set<String> written = new java.util.HashSet<>();
     private final List<SearchDocument> docs;
     private final InvertedIndex index;
     private final Map<String, String> facetLabels;
+    private long largeTerm = LARGE_TERM;
+    private int groupInMemory = GROUP_IN_MEMORY;
+    private Path tempDirectory;
 
-    IndexFiles(List<SearchDocument> docs, InvertedIndex index, Map<String, String> facetLabels,
-               java.util.function.BiConsumer<String, byte[]> out) {
+    IndexFiles(List<SearchDocument> docs, InvertedIndex index, Map<String, String> facetLabels, OutputSink out) {
         this.out = out;
         this.docs = docs;
         this.index = index;
         this.facetLabels = facetLabels;
+    }
+
+    /** See {@link #LARGE_TERM} and {@link #GROUP_IN_MEMORY}; temporary files go to {@code tempDirectory} (null: default). */
+    IndexFiles positionLimits(long largeTerm, int groupInMemory, Path tempDirectory) {
+        this.largeTerm = largeTerm;
+        this.groupInMemory = groupInMemory;
+        this.tempDirectory = tempDirectory;
+        return this;
     }
 
     /** Path under {@code search/} → content, sorted by path. */
@@ -81,7 +105,13 @@ final class IndexFiles {
      */
     private List<String[]> writePostings(int[] groupOfRank) {
         List<String[]> groups = new ArrayList<>();
-        Group group = new Group();
+        try (Group group = new Group(new SpillingFile(groupInMemory, tempDirectory))) {
+            writePostings(groupOfRank, groups, group);
+        }
+        return groups;
+    }
+
+    private void writePostings(int[] groupOfRank, List<String[]> groups, Group group) {
         for (int i = 0; i < index.partitions(); i++) {
             InvertedIndex.Partition part = index.partition(i);
             Deque<FutureTask<TermJson[]>> pending = new ArrayDeque<>();
@@ -113,6 +143,9 @@ final class IndexFiles {
                             groups.add(flushGroup(group));
                         }
                         group.add(t);
+                        if (t.positions == null) { // a large term: its positions go straight into the group
+                            positionsJson(part, t.rank, group.spill, group.positions);
+                        }
                         groupOfRank[t.rank] = groups.size();
                     }
                 }
@@ -123,11 +156,10 @@ final class IndexFiles {
         if (group.chars > 0) {
             groups.add(flushGroup(group));
         }
-        return groups;
     }
 
     /** The numbers the JSON of the terms of ranks {@code [from, to)} holds, about. */
-    private static long cost(InvertedIndex.Partition part, int from, int to) {
+    private long cost(InvertedIndex.Partition part, int from, int to) {
         long cost = 0;
         for (int r = from; r < to; r++) {
             cost += termCost(part, r);
@@ -135,13 +167,17 @@ final class IndexFiles {
         return cost;
     }
 
-    /** The numbers one term's postings and positions JSON holds, about. */
-    private static long termCost(InvertedIndex.Partition part, int r) {
-        return 2L * (part.postingEnd(r) - part.postingStart(r)) + part.positionEnd(r, part.postingEnd(r) - 1)
-                - part.positionStart(part.postingStart(r)) + 8;
+    /** The numbers of a term's JSON that a task makes: postings, and positions unless the term is large. */
+    private long termCost(InvertedIndex.Partition part, int r) {
+        long positions = positionCount(part, r);
+        return 2L * (part.postingEnd(r) - part.postingStart(r)) + (positions > largeTerm ? 0 : positions) + 8;
     }
 
-    private static int batchEnd(InvertedIndex.Partition part, int from) {
+    private static long positionCount(InvertedIndex.Partition part, int r) {
+        return part.positionEnd(r, part.postingEnd(r) - 1) - part.positionStart(part.postingStart(r));
+    }
+
+    private int batchEnd(InvertedIndex.Partition part, int from) {
         long cost = 0;
         int r = from;
         do {
@@ -168,33 +204,141 @@ final class IndexFiles {
         }
     }
 
-    /** One term's key and JSON arrays, ready to go into a group. */
+    /** One term's key and JSON arrays, ready to go into a group; no positions for a large term. */
     private record TermJson(int rank, String key, byte[] keyBytes, byte[] postings, byte[] positions) {
     }
 
     /** The postings group being filled: postings and positions of the same terms. */
-    private static final class Group {
+    private static final class Group implements AutoCloseable {
         final ByteText postings = new ByteText(2 * POSTINGS_BUDGET);
+        /** The positions JSON made here; drained into {@link #spill} as it grows. */
         final ByteText positions = new ByteText(8 * POSTINGS_BUDGET);
+        final SpillingFile spill;
         /** The postings' length in chars (what the budget counts), not bytes: the terms are mostly Cyrillic. */
         long chars;
+
+        Group(SpillingFile spill) {
+            this.spill = spill;
+        }
 
         void add(TermJson t) {
             char open = chars == 0 ? '{' : ',';
             postings.append(open).append(t.keyBytes).append(':').append(t.postings);
-            positions.append(open).append(t.keyBytes).append(':').append(t.positions);
+            positions.append(open).append(t.keyBytes).append(':');
+            if (t.positions != null) {
+                positions.append(t.positions);
+            }
+            spill.drain(positions, 64 * 1024);
             chars += 2 + t.key.length() + t.postings.length;
+        }
+
+        @Override
+        public void close() {
+            spill.close();
         }
     }
 
     private String[] flushGroup(Group group) {
         String p = put("p/", group.postings.append('}').toBytes());
-        String q = put("q/", group.positions.append('}').toBytes());
+        group.spill.drain(group.positions.append('}'), 0);
+        String q = "q/" + group.spill.hash() + ".json";
+        if (written.add(q)) {
+            group.spill.publish(out, q);
+        }
+        group.spill.reset();
         group.postings.clear(4 * POSTINGS_BUDGET);
-        // one group's positions can run to tens of megabytes: do not keep the buffer
         group.positions.clear(16 * POSTINGS_BUDGET);
         group.chars = 0;
         return new String[] {p, q};
+    }
+
+    /**
+     * Bytes hashed as they come, kept in memory up to a bound and then in a temporary file (deleted on reset and
+     * close): one group's positions can run to tens of megabytes at 50,000 stands.
+     */
+    static final class SpillingFile implements AutoCloseable {
+        private final int inMemory;
+        private final Path directory;
+        private final ByteText memory = new ByteText(64 * 1024);
+        private MessageDigest digest = sha256();
+        private Path file;
+        private OutputStream stream;
+
+        SpillingFile(int inMemory, Path directory) {
+            this.inMemory = inMemory;
+            this.directory = directory;
+        }
+
+        /** Moves the buffer's bytes here once it holds at least {@code atLeast} bytes (0: always). */
+        void drain(ByteText buffer, int atLeast) {
+            if (buffer.size() == 0 || buffer.size() < atLeast) {
+                return;
+            }
+            byte[] b = buffer.array();
+            int n = buffer.size();
+            digest.update(b, 0, n);
+            try {
+                if (file == null && memory.size() + n > inMemory) {
+                    file = directory == null ? Files.createTempFile("vitrina-search-", ".json")
+                            : Files.createTempFile(Files.createDirectories(directory), "vitrina-search-", ".json");
+                    stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                    stream.write(memory.array(), 0, memory.size());
+                    memory.clear(64 * 1024);
+                }
+                if (file != null) {
+                    stream.write(b, 0, n);
+                } else {
+                    memory.append(b, 0, n);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the temporary search index file " + file, e);
+            }
+            buffer.clear(1 << 20);
+        }
+
+        /** The file name's hash (same as {@link #hashedName}); call once, after the last bytes. */
+        String hash() {
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        }
+
+        /** Hands the content to {@code out} under {@code name}: bytes from memory, or the temporary file. */
+        void publish(OutputSink out, String name) {
+            if (file == null) {
+                out.write(name, memory.toBytes());
+                return;
+            }
+            try {
+                stream.close();
+                stream = null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the temporary search index file " + file, e);
+            }
+            out.copy(name, file);
+        }
+
+        /** Empties for the next file, deleting the temporary file if there is one. */
+        void reset() {
+            close();
+            memory.clear(1 << 20);
+            digest = sha256();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (stream != null) {
+                    stream.close();
+                }
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the temporary search index file " + file, e);
+            } finally {
+                stream = null;
+                file = null;
+            }
+        }
     }
 
     /** The JSON of the terms of ranks {@code [from, to)}; runs on any thread. */
@@ -208,8 +352,12 @@ final class IndexFiles {
             postingsJson(part, r, sb, tf);
             byte[] p = sb.toBytes();
             sb.clear(1 << 20);
-            positionsJson(part, r, sb);
-            out[r - from] = new TermJson(r, key, bytes(key), p, sb.toBytes());
+            byte[] q = null;
+            if (positionCount(part, r) <= largeTerm) {
+                positionsJson(part, r, null, sb);
+                q = sb.toBytes();
+            }
+            out[r - from] = new TermJson(r, key, bytes(key), p, q);
         }
         return out;
     }
@@ -230,11 +378,15 @@ final class IndexFiles {
         sb.append(']');
     }
 
-    private static void positionsJson(InvertedIndex.Partition part, int r, ByteText sb) {
+    /** A term's positions into {@code sb}, drained into {@code spill} as they go when there is one. */
+    private static void positionsJson(InvertedIndex.Partition part, int r, SpillingFile spill, ByteText sb) {
         sb.append('[');
         for (int i = part.postingStart(r); i < part.postingEnd(r); i++) {
             if (i > part.postingStart(r)) {
                 sb.append(',');
+            }
+            if (spill != null) {
+                spill.drain(sb, 64 * 1024);
             }
             sb.append('[');
             int previous = 0;
@@ -333,14 +485,17 @@ final class IndexFiles {
     /** Identical content has one name: a second file with it is the same file, written once. */
     private void emit(String name, byte[] bytes) {
         if (written.add(name)) {
-            out.accept(name, bytes);
+            out.write(name, bytes);
         }
     }
 
     private static String hashedName(String prefix, byte[] content) {
+        return prefix + HexFormat.of().formatHex(sha256().digest(content), 0, 6) + ".json";
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return prefix + HexFormat.of().formatHex(digest, 0, 6) + ".json";
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -31,6 +31,9 @@ public final class SearchIndexBuilder implements AutoCloseable {
     private final TermTable terms = new TermTable();
     private final DocumentStore docs;
     private final long partitionBudget;
+    private final java.nio.file.Path spillDirectory;
+    private long largeTerm = IndexFiles.LARGE_TERM;
+    private int groupInMemory = IndexFiles.GROUP_IN_MEMORY;
     private final Map<String, String> labels = new TreeMap<>();
     private final RelatedStands relatedStands = new RelatedStands();
 
@@ -53,6 +56,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
             throw new IllegalArgumentException("partition budget must be positive: " + partitionBudget);
         }
         this.docs = new DocumentStore(spillDirectory);
+        this.spillDirectory = spillDirectory;
         this.partitionBudget = partitionBudget;
         nominations(nominations);
         for (OrgType t : OrgType.values()) {
@@ -229,13 +233,37 @@ public final class SearchIndexBuilder implements AutoCloseable {
     /** Writes the index under {@code search/} in the site, each file as soon as it is complete. */
     public void write(OutputSink sink) {
         Objects.requireNonNull(sink, "sink");
-        build((path, bytes) -> sink.write("search/" + path, bytes));
+        build(new OutputSink() {
+            @Override
+            public void write(String path, byte[] content) {
+                sink.write("search/" + path, content);
+            }
+
+            @Override
+            public void copy(String path, java.nio.file.Path source) {
+                sink.copy("search/" + path, source);
+            }
+        });
     }
 
     /** The index files by path relative to {@code search/}, sorted; what {@link #write} publishes. */
     public SortedMap<String, byte[]> files() {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        build(files::put);
+        build(new OutputSink() {
+            @Override
+            public void write(String path, byte[] content) {
+                files.put(path, content);
+            }
+
+            @Override
+            public void copy(String path, java.nio.file.Path source) {
+                try {
+                    files.put(path, java.nio.file.Files.readAllBytes(source));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + source, e);
+                }
+            }
+        });
         return files;
     }
 
@@ -250,6 +278,15 @@ public final class SearchIndexBuilder implements AutoCloseable {
         return docs.spillFile();
     }
 
+    /**
+     * For tests: terms with more positions than {@code largeTerm} have them written straight into their group; a
+     * group's positions past {@code groupInMemory} bytes go on in a temporary file in the spill directory.
+     */
+    void positionLimits(long largeTerm, int groupInMemory) {
+        this.largeTerm = largeTerm;
+        this.groupInMemory = groupInMemory;
+    }
+
     /** How many passes building the index would take now (for tests). */
     int partitions() {
         try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget)) {
@@ -257,14 +294,15 @@ public final class SearchIndexBuilder implements AutoCloseable {
         }
     }
 
-    private void build(java.util.function.BiConsumer<String, byte[]> out) {
+    private void build(OutputSink out) {
         DocumentStore.Snapshot snapshot = docs.snapshot();
         Map<String, String> facetLabels;
         synchronized (labels) {
             facetLabels = new TreeMap<>(labels);
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget)) {
-            new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out).build();
+            new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out)
+                    .positionLimits(largeTerm, groupInMemory, spillDirectory).build();
         }
     }
 

@@ -138,6 +138,71 @@ class SearchIndexSpillTest {
     }
 
     @Test
+    void positionsStreamedThroughTemporaryFilesGiveTheSameFilesAndLeaveNoFile() throws Exception {
+        SyntheticAnalyzed corpus = new SyntheticAnalyzed(3_000, 80, 5);
+        SortedMap<String, byte[]> inMemory;
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 50_000)) {
+            corpus.addTo(b, 2_000, false);
+            CopyFixture.addTwoStandsSharing(b, SHARED);
+            inMemory = b.files();
+        }
+        // every term large and every group in a file; then only the commonest terms, groups past 4 KB
+        for (long[] limits : new long[][] {{0, 1}, {400, 4096}}) {
+            List<String> copied = new ArrayList<>();
+            try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 50_000)) {
+                corpus.addTo(b, 2_000, false);
+                CopyFixture.addTwoStandsSharing(b, SHARED);
+                b.positionLimits(limits[0], (int) limits[1]);
+                assertSame(inMemory, b.files());
+                java.util.SortedMap<String, byte[]> viaSink = new java.util.TreeMap<>();
+                b.write(new OutputSink() {
+                    @Override
+                    public void write(String path, byte[] content) {
+                        viaSink.put(path.substring("search/".length()), content);
+                    }
+
+                    @Override
+                    public void copy(String path, Path source) {
+                        assertTrue(source.startsWith(temp), source.toString());
+                        copied.add(path);
+                        try {
+                            viaSink.put(path.substring("search/".length()), Files.readAllBytes(source));
+                        } catch (java.io.IOException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                });
+                assertSame(inMemory, viaSink);
+            }
+            assertFalse(copied.isEmpty());
+            assertTrue(copied.stream().allMatch(path -> path.startsWith("search/q/")), copied.toString());
+            try (var left = Files.list(temp)) {
+                assertEquals(List.of(), left.toList());
+            }
+        }
+    }
+
+    @Test
+    void aTemporaryPositionsFileIsDeletedWhenPublishingItFails() throws Exception {
+        try (SearchIndexBuilder b = mini(100, temp)) {
+            b.positionLimits(0, 1);
+            assertThrows(IllegalStateException.class, () -> b.write(new OutputSink() {
+                @Override
+                public void write(String path, byte[] content) {
+                }
+
+                @Override
+                public void copy(String path, Path source) {
+                    throw new IllegalStateException("disk full");
+                }
+            }));
+        }
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
     void aClosedBuilderTakesNoDocumentsAndBuildsNothing() {
         SearchIndexBuilder b = mini(100, temp);
         b.close();
