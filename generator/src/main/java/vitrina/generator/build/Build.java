@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import vitrina.generator.content.ContentLoader;
+import vitrina.generator.content.FolderCache;
 import vitrina.generator.content.LoadResult;
 import vitrina.generator.images.ImageProcessor;
 import vitrina.generator.markdown.LinkResolver;
@@ -84,10 +85,14 @@ public final class Build {
         try { // the search index spills documents to a temporary file: deleted however the build ends
             Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
             ContentLoader loader = new ContentLoader(options.clock());
+            // an unchanged folder is not read again: its stand comes from the folder cache, its pages from the
+            // stand cache (and only while they are there)
+            FolderCache folders = new FolderCache(options.cacheDir().resolve("folders"), generator,
+                    preparer.cache::has);
             LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
                     () -> options.onlyStand() != null
                             ? loader.loadOnly(options.contentDir(), options.onlyStand(), problems, preparer::lighten)
-                            : loader.load(options.contentDir(), problems, preparer::lighten));
+                            : loader.load(options.contentDir(), problems, preparer::lighten, folders));
             Exhibition ex = loaded.exhibition();
             if (ex == null) {
                 return writeReports(report(true, null, loaded, problems, timer, null, null), null);
@@ -242,10 +247,7 @@ public final class Build {
 
     /** A stand without its Markdown bodies: what stays in memory once the stand cache holds the prepared stand. */
     static Stand light(Stand s) {
-        List<Section> sections = s.sections().stream().map(x -> new Section(x.slug(), x.title(), x.file(), "",
-                x.bodyLine(), x.order())).toList();
-        return new Stand(s.id(), s.org(), s.nominations(), sections, s.materials(), s.photos(), s.logo(), s.cover(),
-                s.version(), s.approved());
+        return s.withoutMarkdown();
     }
 
     /** Prepares stands into the stand cache as they load (any thread); unchanged stands are not prepared again. */

@@ -45,6 +45,14 @@ public final class ContentLoader {
      * keep only a light copy (without Markdown bodies) in memory.
      */
     public LoadResult load(Path contentDir, Problems problems, UnaryOperator<Stand> onLoaded) {
+        return load(contentDir, problems, onLoaded, null);
+    }
+
+    /**
+     * Like {@link #load(Path, Problems, UnaryOperator)}, taking unchanged folders from {@code cache} (see
+     * {@link FolderCache}: such a stand comes without its Markdown) and recording every folder in it; null: none.
+     */
+    public LoadResult load(Path contentDir, Problems problems, UnaryOperator<Stand> onLoaded, FolderCache cache) {
         Objects.requireNonNull(contentDir, "contentDir");
         Objects.requireNonNull(onLoaded, "onLoaded");
         Objects.requireNonNull(problems, "problems");
@@ -66,7 +74,7 @@ public final class ContentLoader {
             problems.addAll(general.list());
             return new LoadResult(null, List.of());
         }
-        StandLoader loader = new StandLoader(contentDir, site.get(), contestYear(site.get()));
+        StandLoader loader = new StandLoader(contentDir, site.get(), contestYear(site.get()), cache);
         List<StandLoader.Outcome> outcomes = folders.parallelStream().map(loader::load)
                 .map(o -> o.stand() == null ? o : new StandLoader.Outcome(o.folder(), onLoaded.apply(o.stand()),
                         o.problems(), o.reason()))

@@ -26,11 +26,18 @@ final class StandFolder {
     }
 
     private final TreeMap<String, FileInfo> files;
+    private final Map<String, FolderCache.FileStat> settled;
     private final String version;
 
-    private StandFolder(TreeMap<String, FileInfo> files) {
+    private StandFolder(TreeMap<String, FileInfo> files, Map<String, FolderCache.FileStat> settled) {
         this.files = files;
+        this.settled = settled;
         this.version = version(files);
+    }
+
+    /** The files whose hash may be reused by their metadata next time (see {@link FolderCache}). */
+    Map<String, FolderCache.FileStat> settled() {
+        return settled;
     }
 
     Map<String, FileInfo> files() {
@@ -42,7 +49,18 @@ final class StandFolder {
     }
 
     static StandFolder scan(Path dir, String relDir, SiteConfig.Limits limits, Issues issues) throws IOException {
+        return scan(dir, relDir, limits, issues, Map.of(), System.currentTimeMillis());
+    }
+
+    /**
+     * Like {@link #scan(Path, String, SiteConfig.Limits, Issues)}, taking a file's hash from {@code known} when its
+     * metadata is unchanged; {@code readAt} is the current time in milliseconds (files changed shortly before it are
+     * not settled).
+     */
+    static StandFolder scan(Path dir, String relDir, SiteConfig.Limits limits, Issues issues,
+                            Map<String, FolderCache.FileStat> known, long readAt) throws IOException {
         TreeMap<String, FileInfo> files = new TreeMap<>();
+        Map<String, FolderCache.FileStat> settled = new TreeMap<>();
         long[] total = {0};
         Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
@@ -73,7 +91,13 @@ final class StandFolder {
                             + megabytes(attrs.size()) + " МБ).", "Уменьшите файл (сожмите PDF, уменьшите фотографии) или разделите его на части.");
                 } else {
                     total[0] += attrs.size();
-                    files.put(rel, new FileInfo(rel, file, attrs.size(), sha256(file)));
+                    FolderCache.FileStat stat = FolderCache.FileStat.of(file, attrs);
+                    FolderCache.FileStat before = known.get(rel);
+                    String sha = stat.sameAs(before) ? before.sha256() : sha256(file);
+                    if (stat.settledBefore(readAt)) {
+                        settled.put(rel, stat.withHash(sha));
+                    }
+                    files.put(rel, new FileInfo(rel, file, attrs.size(), sha));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -90,7 +114,7 @@ final class StandFolder {
             issues.in(relDir).error(0, 0, "stand.too-large", "Стенд занимает " + megabytes(total[0]) + " МБ, а допустимо не более "
                     + limits.standMb() + " МБ.", "Уменьшите фотографии и сожмите материалы или уберите лишние файлы.");
         }
-        return new StandFolder(files);
+        return new StandFolder(files, settled);
     }
 
     static boolean isIgnored(Path p) {

@@ -19,11 +19,21 @@ final class StandLoader {
     private final Path contentDir;
     private final SiteConfig site;
     private final int contestYear;
+    private final FolderCache cache;
+    /** Everything besides the folder's files that a loaded stand depends on. */
+    private final String loaderKey;
 
     StandLoader(Path contentDir, SiteConfig site, int contestYear) {
+        this(contentDir, site, contestYear, null);
+    }
+
+    /** @param cache remembers folders between builds; null: none */
+    StandLoader(Path contentDir, SiteConfig site, int contestYear, FolderCache cache) {
         this.contentDir = contentDir;
         this.site = site;
         this.contestYear = contestYear;
+        this.cache = cache;
+        this.loaderKey = site + "\n" + contestYear;
     }
 
     /** The result for one folder: the stand (null when left out), its problems and the reason it is left out. */
@@ -63,7 +73,28 @@ final class StandLoader {
     }
 
     private Stand read(Path dir, String relDir, String folder, Issues issues) throws IOException {
-        StandFolder files = StandFolder.scan(dir, relDir, site.limits(), issues);
+        if (cache == null) {
+            return read(dir, relDir, folder, issues, StandFolder.scan(dir, relDir, site.limits(), issues));
+        }
+        FolderCache.Known known = cache.read(dir, loaderKey);
+        StandFolder files = StandFolder.scan(dir, relDir, site.limits(), issues, known.files(), cache.now());
+        Stand remembered = known.stand();
+        if (remembered != null && !issues.hasErrors() && remembered.version().equals(files.version())
+                && cache.usable(remembered)) {
+            known.problems().forEach(issues::add);
+            if (!files.settled().equals(known.files())) {
+                cache.write(dir, loaderKey, files.settled(), remembered, known.problems());
+            }
+            return remembered;
+        }
+        Stand stand = read(dir, relDir, folder, issues, files);
+        boolean loaded = stand != null && !issues.hasErrors();
+        cache.write(dir, loaderKey, files.settled(), loaded ? stand.withoutMarkdown() : null,
+                loaded ? issues.list() : List.of());
+        return stand;
+    }
+
+    private Stand read(Path dir, String relDir, String folder, Issues issues, StandFolder files) throws IOException {
         Issues.At yamlOut = issues.in(relDir + "/stand.yaml");
         StandFolder.FileInfo yamlFile = files.files().get("stand.yaml");
         if (yamlFile == null) {

@@ -31,6 +31,13 @@ public record Stand(StandId id, Organization org, List<String> nominations, List
         photos = List.copyOf(photos);
     }
 
+    /** This stand without its Markdown bodies (what a build keeps in memory once the pages are prepared). */
+    public Stand withoutMarkdown() {
+        List<Section> light = sections.stream().map(x -> new Section(x.slug(), x.title(), x.file(), "", x.bodyLine(),
+                x.order())).toList();
+        return new Stand(id, org, nominations, light, materials, photos, logo, cover, version, approved);
+    }
+
     public Optional<Section> findSection(String slug) {
         return sections.stream().filter(s -> s.slug().equals(slug)).findFirst();
     }
