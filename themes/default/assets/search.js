@@ -193,7 +193,12 @@
       });
     }
 
-    function positionsOf(entry, docs) {
+    /**
+     * Per document, the term's positions; null for a term too common to have them published (meta.positionsMaxDf):
+     * a phrase then only needs it to be in the document.
+     */
+    function positionsOf(m, entry, docs) {
+      if (m.positionsMaxDf !== undefined && entry.df > m.positionsMaxDf) return Promise.resolve(null);
       return load(entry.files[1]).then(function (file) {
         var lists = file[entry.term] || [];
         var byDoc = new Map();
@@ -218,9 +223,15 @@
       }));
     }
 
+    /** Whether the words occur one after another; a null list (a common word) matches any place. */
     function phraseAt(posLists) {
-      return posLists[0].some(function (p) {
-        for (var k = 1; k < posLists.length; k++) if (posLists[k].indexOf(p + k) < 0) return false;
+      var a = 0;
+      while (a < posLists.length && !posLists[a]) a++;
+      if (a === posLists.length) return true;
+      return posLists[a].some(function (p) {
+        for (var k = 0; k < posLists.length; k++) {
+          if (k !== a && posLists[k] && posLists[k].indexOf(p + k - a) < 0) return false;
+        }
         return true;
       });
     }
@@ -286,7 +297,7 @@
       }
       return facetDocs(m, options.filters).then(function (sets) {
         results = results.filter(function (e) { return sets.every(function (s) { return s.has(e.doc); }); });
-        return proximity(parsed, matched, results);
+        return proximity(m, parsed, matched, results);
       }).then(function (res) {
         res.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
         return {
@@ -301,7 +312,7 @@
     }
 
     /** Quoted phrases must occur as written; other multi-word queries rank adjacent words higher. */
-    function proximity(parsed, matched, results) {
+    function proximity(m, parsed, matched, results) {
       var phrases = parsed.phrases.slice();
       var required = phrases.length > 0;
       // Unquoted: rank adjacent words higher, but only when positions are cheap to fetch (rarer words).
@@ -320,12 +331,14 @@
       return Promise.all(phrases.map(function (stems) {
         if (!stems.every(function (s) { return exactTerm[s]; })) return Promise.resolve(null);
         return Promise.all(stems.map(function (s) {
-          return positionsOf(exactTerm[s], exactTerm[s].postings.docs);
+          return positionsOf(m, exactTerm[s], exactTerm[s].postings.docs);
         })).then(function (maps) {
           var hits = new Set();
+          var holders = stems.map(function (s) { return new Set(exactTerm[s].postings.docs); });
           candidateDocs.forEach(function (d) {
-            var lists = maps.map(function (mp) { return mp.get(d); });
-            if (lists.every(Boolean) && phraseAt(lists)) hits.add(d);
+            if (!holders.every(function (h) { return h.has(d); })) return;
+            var lists = maps.map(function (mp) { return mp ? mp.get(d) : null; });
+            if (phraseAt(lists)) hits.add(d);
           });
           return hits;
         });

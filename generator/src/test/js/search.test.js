@@ -77,6 +77,30 @@ test('a quoted phrase must occur as written', async () => {
   assert.equal((await urls('школа полного дня'))[0], '/stands/shkola-1/');
 });
 
+test('a quoted phrase with a word too common to have positions checks the other words\' places', async () => {
+  const COMMON = process.env.VITRINA_SEARCH_INDEX_COMMON;
+  assert.ok(COMMON, 'VITRINA_SEARCH_INDEX_COMMON is not set');
+  const seen = [];
+  const e = search.createEngine((p) => { seen.push(p); return JSON.parse(fs.readFileSync(path.join(COMMON, p), 'utf8')); });
+  assert.equal((await e.meta()).positionsMaxDf, 3);
+  const standsOf = async (q) => {
+    const r = await e.search(q);
+    const us = await Promise.all(r.results.map((h) => e.fragment(h.doc).then((f) => f.u.split('/')[2])));
+    return [...new Set(us)].sort();
+  };
+  // «полного» is in four documents: it has no positions, but «школа» and «дня» must still be two words apart
+  // (the kindergarten has «школе», «полного рабочего дня»: all three words, not the phrase)
+  assert.deepEqual(await standsOf('"школа полного дня"'), ['shkola-1']);
+  // a common word still has to be in the document
+  assert.deepEqual(await standsOf('"лицее полного дня"'), []);
+  assert.ok(seen.some((p) => p.startsWith('q/')), 'the phrase loaded positions: ' + seen.join(' '));
+  // the positions files loaded hold no common word
+  for (const q of seen.filter((p) => p.startsWith('q/'))) {
+    const file = JSON.parse(fs.readFileSync(path.join(COMMON, q), 'utf8'));
+    assert.ok(!('полн' in file), q + ' has positions of a common word');
+  }
+});
+
 test('a word found only inside a PDF leads to the material', async () => {
   assert.deepEqual(await urls('квазикристаллы'), ['/stands/shkola-1/files/plan.pdf']);
 });

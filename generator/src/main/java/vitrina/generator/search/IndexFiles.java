@@ -54,6 +54,12 @@ final class IndexFiles {
      * their positions written straight into the group's file as it is filled, never held whole in memory.
      */
     static final long LARGE_TERM = 1 << 18;
+    /**
+     * Terms found in more documents than this keep no positions (the meta file says so): a quoted phrase checks its
+     * other words' places and needs such a word only to be in the document. A word on most pages of 50,000 stands has
+     * millions of positions: tens of megabytes for a visitor to download, changed by any edit.
+     */
+    static final int POSITIONS_MAX_DF = 20_000;
     /** A group's positions stay in memory up to this many bytes; past it they go on in a temporary file. */
     static final int GROUP_IN_MEMORY = 4 << 20;
 
@@ -65,6 +71,7 @@ final class IndexFiles {
     private final Map<String, String> facetLabels;
     private long largeTerm = LARGE_TERM;
     private int groupInMemory = GROUP_IN_MEMORY;
+    private int positionsMaxDf = POSITIONS_MAX_DF;
     private Path tempDirectory;
 
     IndexFiles(List<SearchDocument> docs, InvertedIndex index, Map<String, String> facetLabels, OutputSink out) {
@@ -74,10 +81,14 @@ final class IndexFiles {
         this.facetLabels = facetLabels;
     }
 
-    /** See {@link #LARGE_TERM} and {@link #GROUP_IN_MEMORY}; temporary files go to {@code tempDirectory} (null: default). */
-    IndexFiles positionLimits(long largeTerm, int groupInMemory, Path tempDirectory) {
+    /**
+     * See {@link #LARGE_TERM}, {@link #GROUP_IN_MEMORY} and {@link #POSITIONS_MAX_DF}; temporary files go to
+     * {@code tempDirectory} (null: the default).
+     */
+    IndexFiles positionLimits(long largeTerm, int groupInMemory, int positionsMaxDf, Path tempDirectory) {
         this.largeTerm = largeTerm;
         this.groupInMemory = groupInMemory;
+        this.positionsMaxDf = positionsMaxDf;
         this.tempDirectory = tempDirectory;
         return this;
     }
@@ -86,7 +97,8 @@ final class IndexFiles {
     void build() {
         int[] groupOfRank = new int[index.sortedTerms.length];
         List<String[]> groups = writePostings(groupOfRank);
-        StringBuilder meta = new StringBuilder("{\"version\":1,\"docs\":").append(docs.size());
+        StringBuilder meta = new StringBuilder("{\"version\":1,\"docs\":").append(docs.size())
+                .append(",\"positionsMaxDf\":").append(positionsMaxDf);
         meta.append(",\"dicts\":[");
         writeDictionaries(groupOfRank, groups, meta);
         meta.append("],\"fragmentsPer\":").append(FRAGMENTS_PER_DIRECTORY).append(",\"fragments\":[");
@@ -143,7 +155,7 @@ final class IndexFiles {
                             groups.add(flushGroup(group));
                         }
                         group.add(t);
-                        if (t.positions == null) { // a large term: its positions go straight into the group
+                        if (t.positions == null && !t.common) { // a large term: positions go straight into the group
                             positionsJson(part, t.rank, group.spill, group.positions);
                         }
                         groupOfRank[t.rank] = groups.size();
@@ -169,8 +181,13 @@ final class IndexFiles {
 
     /** The numbers of a term's JSON that a task makes: postings, and positions unless the term is large. */
     private long termCost(InvertedIndex.Partition part, int r) {
-        long positions = positionCount(part, r);
+        long positions = common(r) ? 0 : positionCount(part, r);
         return 2L * (part.postingEnd(r) - part.postingStart(r)) + (positions > largeTerm ? 0 : positions) + 8;
+    }
+
+    /** Found in so many documents that its positions are not published. */
+    private boolean common(int r) {
+        return index.documentFrequency[r] > positionsMaxDf;
     }
 
     private static long positionCount(InvertedIndex.Partition part, int r) {
@@ -204,8 +221,9 @@ final class IndexFiles {
         }
     }
 
-    /** One term's key and JSON arrays, ready to go into a group; no positions for a large term. */
-    private record TermJson(int rank, String key, byte[] keyBytes, byte[] postings, byte[] positions) {
+    /** One term's key and JSON arrays, ready to go into a group; no positions for a large or common term. */
+    private record TermJson(int rank, String key, byte[] keyBytes, byte[] postings, byte[] positions,
+                            boolean common) {
     }
 
     /** The postings group being filled: postings and positions of the same terms. */
@@ -216,20 +234,25 @@ final class IndexFiles {
         final SpillingFile spill;
         /** The postings' length in chars (what the budget counts), not bytes: the terms are mostly Cyrillic. */
         long chars;
+        /** Whether a term's positions are in the group yet (common terms have none). */
+        boolean anyPositions;
 
         Group(SpillingFile spill) {
             this.spill = spill;
         }
 
         void add(TermJson t) {
-            char open = chars == 0 ? '{' : ',';
-            postings.append(open).append(t.keyBytes).append(':').append(t.postings);
-            positions.append(open).append(t.keyBytes).append(':');
+            postings.append(chars == 0 ? '{' : ',').append(t.keyBytes).append(':').append(t.postings);
+            chars += 2 + t.key.length() + t.postings.length;
+            if (t.common) {
+                return;
+            }
+            positions.append(anyPositions ? ',' : '{').append(t.keyBytes).append(':');
+            anyPositions = true;
             if (t.positions != null) {
                 positions.append(t.positions);
             }
             spill.drain(positions, 64 * 1024);
-            chars += 2 + t.key.length() + t.postings.length;
         }
 
         @Override
@@ -240,7 +263,7 @@ final class IndexFiles {
 
     private String[] flushGroup(Group group) {
         String p = put("p/", group.postings.append('}').toBytes());
-        group.spill.drain(group.positions.append('}'), 0);
+        group.spill.drain((group.anyPositions ? group.positions : group.positions.append('{')).append('}'), 0);
         String q = "q/" + group.spill.hash() + ".json";
         if (written.add(q)) {
             group.spill.publish(out, q);
@@ -249,6 +272,7 @@ final class IndexFiles {
         group.postings.clear(4 * POSTINGS_BUDGET);
         group.positions.clear(16 * POSTINGS_BUDGET);
         group.chars = 0;
+        group.anyPositions = false;
         return new String[] {p, q};
     }
 
@@ -353,11 +377,12 @@ final class IndexFiles {
             byte[] p = sb.toBytes();
             sb.clear(1 << 20);
             byte[] q = null;
-            if (positionCount(part, r) <= largeTerm) {
+            boolean common = common(r);
+            if (!common && positionCount(part, r) <= largeTerm) {
                 positionsJson(part, r, null, sb);
                 q = sb.toBytes();
             }
-            out[r - from] = new TermJson(r, key, bytes(key), p, q);
+            out[r - from] = new TermJson(r, key, bytes(key), p, q, common);
         }
         return out;
     }

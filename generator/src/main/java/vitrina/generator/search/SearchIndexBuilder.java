@@ -34,6 +34,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
     private final java.nio.file.Path spillDirectory;
     private long largeTerm = IndexFiles.LARGE_TERM;
     private int groupInMemory = IndexFiles.GROUP_IN_MEMORY;
+    private int positionsMaxDf = IndexFiles.POSITIONS_MAX_DF;
     private final Map<String, String> labels = new TreeMap<>();
     private final RelatedStands relatedStands = new RelatedStands();
 
@@ -287,6 +288,11 @@ public final class SearchIndexBuilder implements AutoCloseable {
         this.groupInMemory = groupInMemory;
     }
 
+    /** For tests: terms found in more documents than this keep no positions (see {@link IndexFiles#POSITIONS_MAX_DF}). */
+    void positionsMaxDf(int documents) {
+        this.positionsMaxDf = documents;
+    }
+
     /** How many passes building the index would take now (for tests). */
     int partitions() {
         try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget)) {
@@ -302,7 +308,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget)) {
             new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out)
-                    .positionLimits(largeTerm, groupInMemory, spillDirectory).build();
+                    .positionLimits(largeTerm, groupInMemory, positionsMaxDf, spillDirectory).build();
         }
     }
 

@@ -27,12 +27,22 @@ class SearchClientJsTest {
             Files.createDirectories(target.getParent());
             Files.write(target, f.getValue());
         }
+        // the same corpus with positions only for words of at most three documents (a common word has none)
+        Path common = dir.resolve("search-common");
+        SearchIndexBuilder withCommon = MiniCorpus.build(new SearchIndexBuilder(MiniCorpus.NOMINATIONS));
+        withCommon.positionsMaxDf(3);
+        for (Map.Entry<String, byte[]> f : withCommon.files().entrySet()) {
+            Path target = common.resolve(f.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, f.getValue());
+        }
         Path fixture = dir.resolve("stems.json");
         Files.writeString(fixture, stemFixture(), StandardCharsets.UTF_8);
         ProcessBuilder pb = new ProcessBuilder("node", "--test", "src/test/js/")
                 .redirectErrorStream(true);
         pb.environment().put("VITRINA_SEARCH_INDEX", index.toString());
         pb.environment().put("VITRINA_STEM_FIXTURE", fixture.toString());
+        pb.environment().put("VITRINA_SEARCH_INDEX_COMMON", common.toString());
         pb.environment().put("VITRINA_SEARCH_JS", Path.of("../themes/default/assets/search.js").toAbsolutePath()
                 .normalize().toString());
         Process p = pb.start();

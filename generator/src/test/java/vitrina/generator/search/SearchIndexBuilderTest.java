@@ -25,6 +25,38 @@ class SearchIndexBuilderTest {
     }
 
     @Test
+    void commonTermsKeepTheirPostingsButPublishNoPositions() {
+        SortedMap<String, byte[]> all = MiniCorpus.build().files();
+        SearchIndexBuilder b = MiniCorpus.build();
+        b.positionsMaxDf(3);
+        SortedMap<String, byte[]> capped = b.files();
+        Map<String, String> p = under(all, "p/");
+        assertEquals(p, under(capped, "p/"), "postings do not depend on the cap");
+        String allQ = String.join("\n", under(all, "q/").values());
+        String cappedQ = String.join("\n", under(capped, "q/").values());
+        assertTrue(allQ.contains("\"полн\":"), allQ);
+        assertFalse(cappedQ.contains("\"полн\":"), "полного is in four documents: " + cappedQ);
+        assertTrue(cappedQ.contains("\"школ\":"), "школа is in three documents: " + cappedQ);
+        assertTrue(new String(capped.get(metaName(capped)), StandardCharsets.UTF_8).contains("\"positionsMaxDf\":3"));
+        assertTrue(new String(all.get(metaName(all)), StandardCharsets.UTF_8)
+                .contains("\"positionsMaxDf\":" + IndexFiles.POSITIONS_MAX_DF));
+    }
+
+    private static Map<String, String> under(SortedMap<String, byte[]> files, String folder) {
+        Map<String, String> out = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.startsWith(folder)) {
+                out.put(path, new String(bytes, StandardCharsets.UTF_8));
+            }
+        });
+        return out;
+    }
+
+    private static String metaName(SortedMap<String, byte[]> files) {
+        return files.keySet().stream().filter(path -> path.startsWith("meta.")).findFirst().orElseThrow();
+    }
+
+    @Test
     void aStandAnalyzedButNeverAddedLeavesNoTraceInTheIndex() {
         SortedMap<String, byte[]> plain = MiniCorpus.build().files();
         SortedMap<String, byte[]> withUnpublished = MiniCorpus.buildWithUnpublishedStand().files();

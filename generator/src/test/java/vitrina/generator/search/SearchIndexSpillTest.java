@@ -139,11 +139,21 @@ class SearchIndexSpillTest {
 
     @Test
     void positionsStreamedThroughTemporaryFilesGiveTheSameFilesAndLeaveNoFile() throws Exception {
+        streamedPositionsGiveTheSameFiles(IndexFiles.POSITIONS_MAX_DF);
+    }
+
+    @Test
+    void positionsStreamedThroughTemporaryFilesGiveTheSameFilesWithCommonTermsLeftOut() throws Exception {
+        streamedPositionsGiveTheSameFiles(300);
+    }
+
+    private void streamedPositionsGiveTheSameFiles(int positionsMaxDf) throws Exception {
         SyntheticAnalyzed corpus = new SyntheticAnalyzed(3_000, 80, 5);
         SortedMap<String, byte[]> inMemory;
         try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 50_000)) {
             corpus.addTo(b, 2_000, false);
             CopyFixture.addTwoStandsSharing(b, SHARED);
+            b.positionsMaxDf(positionsMaxDf);
             inMemory = b.files();
         }
         // every term large and every group in a file; then only the commonest terms, groups past 4 KB
@@ -153,6 +163,7 @@ class SearchIndexSpillTest {
                 corpus.addTo(b, 2_000, false);
                 CopyFixture.addTwoStandsSharing(b, SHARED);
                 b.positionLimits(limits[0], (int) limits[1]);
+                b.positionsMaxDf(positionsMaxDf);
                 assertSame(inMemory, b.files());
                 java.util.SortedMap<String, byte[]> viaSink = new java.util.TreeMap<>();
                 b.write(new OutputSink() {
