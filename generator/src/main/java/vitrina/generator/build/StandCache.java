@@ -36,6 +36,8 @@ final class StandCache {
 
     private final Path dir;
     private final String generator;
+    /** Keys whose entry {@link #has} found valid in this build: the folder cache and the preparer both ask. */
+    private final java.util.Set<String> valid = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     StandCache(Path dir, String generator) {
         this.dir = dir;
@@ -49,7 +51,15 @@ final class StandCache {
 
     /** Whether a usable entry exists: the key matches and every photo variant is still in the image cache. */
     boolean has(Stand stand) {
-        return head(stand).isPresent();
+        String key = key(stand);
+        if (valid.contains(key)) {
+            return true;
+        }
+        boolean has = head(stand).isPresent();
+        if (has) {
+            valid.add(key);
+        }
+        return has;
     }
 
     /** The small part of a valid entry (photos and problems), without the pages' HTML and texts. */
@@ -141,6 +151,7 @@ final class StandCache {
         Entry e = new Entry(key(p.stand()), p.sections(), images, p.materialUrls(), p.materialTexts(), problems,
                 previews);
         Path file = file(p.stand());
+        valid.remove(e.key());
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(headFile(p.stand())); // the head vouches for the full entry: never let it lag
