@@ -43,6 +43,11 @@ const kib = (b) => (b / 1024).toFixed(1) + ' KiB';
   const bytes = rows.map((r) => r.bytes);
   console.log(`cold first query: median ${kib(median(bytes))}, worst ${kib(Math.max(...bytes))}`);
   console.log(`render after data arrived: median ${median(rows.map((r) => r.renderMs)).toFixed(1)} ms, worst ${Math.max(...rows.map((r) => r.renderMs)).toFixed(1)} ms`);
+  // quoted phrases need word positions; a word on more than meta.positionsMaxDf pages has none published
+  for (const q of ['"проектная работа"', '"школа полного дня"', '"цифровая платформа"']) {
+    const r = await cold(q);
+    console.log(`  ${q.padEnd(20)} ${kib(r.bytes).padStart(11)}  ${String(r.total).padStart(6)} results (quoted phrase)`);
+  }
   const forms = {
     'олимпиад': ['олимпиада', 'олимпиады', 'олимпиаде', 'олимпиаду', 'олимпиадой', 'олимпиадам', 'олимпиадами', 'олимпиадах'],
     'школ': ['школа', 'школы', 'школе', 'школу', 'школой', 'школам', 'школами', 'школах'],

@@ -145,7 +145,9 @@ final class ListingPages {
                        List<PageMeta.Crumb> parents, Map<String, Object> extra) {
         List<List<StandSummary>> pages = Paginator.split(list, Paginator.PAGE_SIZE);
         String menu = parents.isEmpty() ? base : parents.get(0).url();
-        for (int n = 1; n <= pages.size(); n++) {
+        // pages on all cores: 50,000 stands make a thousand catalogue pages and as many again by region, type and
+        // nomination (the writer is thread-safe and lists pages for the sitemap in URL order)
+        java.util.stream.IntStream.rangeClosed(1, pages.size()).parallel().forEach(n -> {
             String url = Routes.paged(base, n);
             Map<String, Object> pager = Paginator.view(base, n, pages.size());
             List<PageMeta.Crumb> crumbs = new ArrayList<>();
@@ -164,6 +166,6 @@ final class ListingPages {
             PageMeta meta = PageMeta.of(pageTitle, description).current(menu).crumbs(crumbs)
                     .pagination((String) pager.get("prev"), (String) pager.get("next"));
             writer.write(kind, url, meta, model, null);
-        }
+        });
     }
 }

@@ -37,4 +37,28 @@ class RussianCollationTest {
     void treatsLeadingZerosAsTheSameValueButKeepsOrderDeterministic() {
         assertEquals(List.of("Школа 007", "Школа 7", "Школа 8"), sorted("Школа 8", "Школа 7", "Школа 007"));
     }
+
+    @Test
+    void sortKeysOrderExactlyAsTheDirectComparisonOnRandomNames() {
+        String alphabet = "аАбБеЕёЁжЖлЛшШяЯabZ0012345789 №«»-\"";
+        java.util.Random random = new java.util.Random(42);
+        RussianCollation collation = new RussianCollation();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(9); k >= 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(sb.toString());
+        }
+        names.add("");
+        names.add("007");
+        names.add("7");
+        for (int i = 0; i < 40_000; i++) {
+            String a = names.get(random.nextInt(names.size()));
+            String b = names.get(random.nextInt(names.size()));
+            assertEquals(Integer.signum(collation.compareDirectly(a, b)), Integer.signum(collation.compare(a, b)),
+                    "«" + a + "» vs «" + b + "»");
+        }
+    }
 }
