@@ -390,7 +390,8 @@ public final class Build {
             if (rendered.reuse(stand.id(), renderKey, writer)) {
                 renderer.adoptStand(stand, images);
             } else {
-                Prepared p = prepared(stand);
+                Prepared p = cache.readForPages(stand).orElseThrow(() -> new IllegalStateException(
+                        "stand cache entry vanished during the build: " + stand.id()));
                 renderer.renderStand(new StandContent(stand, p.sections(), p.images(), p.materialUrls(), related,
                         p.previews()));
                 rendered.store(stand.id(), renderKey, writer.writtenUnder("stands/" + stand.id().value() + "/"));

@@ -106,12 +106,24 @@ final class StandCache {
     }
 
     Optional<Build.Prepared> read(Stand stand) {
+        return read(stand, true);
+    }
+
+    /**
+     * Like {@link #read(Stand)} for rendering pages: without the pages' plain text and the materials' texts (only the
+     * search analysis uses them), which are skipped, not decoded: a third of the entry.
+     */
+    Optional<Build.Prepared> readForPages(Stand stand) {
+        return read(stand, false);
+    }
+
+    private Optional<Build.Prepared> read(Stand stand, boolean texts) {
         Path file = file(stand);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            Entry e = Codec.readEntry(file);
+            Entry e = Codec.readEntry(file, texts);
             if (!key(stand).equals(e.key())) {
                 return Optional.empty();
             }
@@ -255,6 +267,11 @@ final class StandCache {
         }
 
         static Entry readEntry(Path file) throws IOException {
+            return readEntry(file, true);
+        }
+
+        /** @param texts false: the plain texts come back empty (skipped in the file, not decoded) */
+        static Entry readEntry(Path file, boolean texts) throws IOException {
             try (DataInputStream in = openRead(file)) {
                 String key = str(in);
                 int n = count(in);
@@ -262,7 +279,7 @@ final class StandCache {
                 for (int i = 0; i < n; i++) {
                     String slug = str(in);
                     String html = str(in);
-                    String plain = str(in);
+                    String plain = texts ? str(in) : skip(in);
                     int hn = count(in);
                     List<RenderedMarkdown.Heading> headings = new ArrayList<>(hn);
                     for (int h = 0; h < hn; h++) {
@@ -272,14 +289,14 @@ final class StandCache {
                 }
                 Map<String, Images> images = images(in);
                 Map<String, String> urls = strings(in);
-                Map<String, String> texts = strings(in);
+                Map<String, String> materialTexts = texts ? strings(in) : skipStrings(in);
                 List<StoredProblem> problems = problems(in);
                 int pn = count(in);
                 Map<String, Preview> previews = new TreeMap<>();
                 for (int i = 0; i < pn; i++) {
                     previews.put(str(in), new Preview(in.readInt(), str(in)));
                 }
-                return new Entry(key, sections, images, urls, texts, problems, previews);
+                return new Entry(key, sections, images, urls, materialTexts, problems, previews);
             }
         }
 
@@ -383,6 +400,26 @@ final class StandCache {
                 map.put(str(in), str(in));
             }
             return map;
+        }
+
+        /** Passes over a string written by {@link #str(DataOutputStream, String)}; returns "". */
+        private static String skip(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            if (n < -1 || n > 256 << 20) {
+                throw new IOException("damaged stand cache entry: string of " + n + " bytes");
+            }
+            if (n > 0) {
+                in.skipNBytes(n);
+            }
+            return "";
+        }
+
+        private static Map<String, String> skipStrings(DataInputStream in) throws IOException {
+            int n = count(in);
+            for (int i = 0; i < 2 * n; i++) {
+                skip(in);
+            }
+            return Map.of();
         }
 
         /** A length-prefixed UTF-8 string; -1 for null. */

@@ -81,7 +81,18 @@ public final class MarkdownRenderer {
         videos.embed(root);
         FootnoteOrder.renumber(root);
         List<RenderedMarkdown.Heading> headings = HeadingIds.assign(root);
-        return new RenderedMarkdown(root.html().strip(), PlainText.of(root), headings);
+        return new RenderedMarkdown(html(root, html.length()), PlainText.of(root), headings);
+    }
+
+    /**
+     * The tree's HTML, stripped. Written into a builder made wide (two bytes a char) and large enough up front: a page
+     * is mostly Cyrillic, and jsoup's own builder would start narrow, widen at the first Cyrillic letter and grow
+     * step by step.
+     */
+    private static String html(Element root, int sizeHint) {
+        StringBuilder sb = new StringBuilder(sizeHint + sizeHint / 4 + 64);
+        sb.append('\u0416').setLength(0); // any char past Latin-1 makes the builder wide
+        return root.html(sb).toString().strip();
     }
 
     /** One jsoup parse per page; the parser is created per call because jsoup parsers are not thread-safe. */

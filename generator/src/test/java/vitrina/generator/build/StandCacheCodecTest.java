@@ -39,6 +39,13 @@ class StandCacheCodecTest {
         assertEquals(entry, back);
         assertEquals(List.of("index", "methods"), List.copyOf(back.sections().keySet()), "section order kept");
 
+        // for rendering pages: the same entry without the texts only search analysis reads
+        StandCache.Entry forPages = StandCache.Codec.readEntry(file, false);
+        Map<String, RenderedMarkdown> withoutPlain = new LinkedHashMap<>();
+        sections.forEach((slug, md) -> withoutPlain.put(slug, new RenderedMarkdown(md.html(), "", md.headings())));
+        assertEquals(new StandCache.Entry("key", withoutPlain, images, entry.materialUrls(), Map.of(), problems,
+                previews), forPages);
+
         StandCache.StoredHead head = new StandCache.StoredHead("key", images, problems);
         StandCache.Codec.writeHead(dir.resolve("x.head"), head);
         assertEquals(head, StandCache.Codec.readHead(dir.resolve("x.head")));
