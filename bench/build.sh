@@ -34,12 +34,14 @@ for n in "${sizes[@]}"; do
   dir="$work/corpus-$n"
   rm -rf "$dir" "$work/out-$n" "$work/.vitrina-$n"
   java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" >/dev/null
+  sync # the generated corpus is on disk before any build is timed (its write-back would slow the first build)
   pages=$((n * 5))
   echo "== $n stands, $pages Markdown pages ($(du -sh "$dir" | cut -f1))"
   run=(java -Xmx"$heap" -jar generator/target/vitrina.jar build --content "$dir" --out "$work/out-$n" --work "$work/.vitrina-$n")
   measure "vitrina full build" $pages "${run[@]}"; full=$(cat "$work/.last")
   measure "vitrina no-change rebuild" $pages "${run[@]}"
   java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" --edit-percent 1 >/dev/null
+  sync
   measure "vitrina rebuild after 1% edit" $pages "${run[@]}"; edit=$(cat "$work/.last")
   awk -v f="$full" -v e="$edit" 'BEGIN { printf "vitrina rebuild after 1%% edit / full build: %.1f%%\n", 100*e/f }'
   if command -v hugo >/dev/null 2>&1 && [[ " $compare " == *" bare "* ]]; then
@@ -49,6 +51,7 @@ for n in "${sizes[@]}"; do
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></body></html>' > "$h/layouts/_default/list.html"
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main></body></html>' > "$h/layouts/_default/single.html"
     for s in "$dir"/stands/*/; do id=$(basename "$s"); mkdir -p "$h/content/stands/$id"; cp "$s"*.md "$h/content/stands/$id/"; mv "$h/content/stands/$id/index.md" "$h/content/stands/$id/_index.md"; done
+    sync
     measure "hugo full build, bare layout" $pages "${hugo_run[@]}" --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
     awk -v v="$full" -v h="$hugo_t" 'BEGIN { printf "vitrina / hugo (bare layout) full build time: %.2f\n", v/h }'
   fi
@@ -57,6 +60,7 @@ for n in "${sizes[@]}"; do
     #    region/type/nomination listings, feed, sitemap); 3. its search index made by Pagefind
     e="$work/hugo-eq-$n"; rm -rf "$e" "$work/hugo-eq-out-$n"; mkdir -p "$e"; cp -r bench/hugo/hugo.toml bench/hugo/layouts "$e/"
     python3 bench/hugo/content.py "$dir" "$e"
+    sync
     measure "hugo full build, equivalent layout" $pages "${hugo_run[@]}" --quiet -s "$e" -d "$work/hugo-eq-out-$n"; eq_t=$(cat "$work/.last")
     awk -v v="$full" -v e="$eq_t" 'BEGIN { printf "vitrina / hugo (equivalent layout) full build time: %.2f\n", v/e }'
     pagefind=$(command -v pagefind || echo bench/.tools/node_modules/.bin/pagefind)
