@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-24}
 command -v vipsthumbnail >/dev/null 2>&1 || { echo "vipsthumbnail missing: apt-get install libvips-tools" >&2; exit 1; }
-mvn -B -q -o -pl generator test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+mvn -B -q -pl generator test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 cp="generator/target/classes:generator/target/test-classes:$(cat generator/target/bench.cp)"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 echo "== Vitrina (Thumbnailator + TwelveMonkeys, 2 threads)"

@@ -15,7 +15,7 @@ stand=${QUALITY_STAND:-sochi-school-12}
 tools=generator/browser-tools
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 [ -x "$tools/node_modules/.bin/lighthouse" ] || { echo "Lighthouse is missing: (cd $tools && npm ci)" >&2; exit 2; }
-[ -f generator/target/vitrina.jar ] || mvn -B -q -o package -DskipTests
+[ -f generator/target/vitrina.jar ] || mvn -B -q package -DskipTests
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vitrina-quality.XXXXXX")
 server=""

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=("${@:-5000}")
-mvn -B -q -o -pl generator test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+mvn -B -q -pl generator test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 cp="generator/target/classes:generator/target/test-classes:$(cat generator/target/bench.cp)"
 for n in "${pages[@]}"; do
   work="bench/work/$n"

@@ -21,10 +21,10 @@ ORIGIN=http://127.0.0.1:8080
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 if [ ! -f voting/target/vitrina-voting.jar ] || [ ! -f voting/target/test-classes/vitrina/voting/bench/VotingLoad.class ]; then
-  mvn -B -q -o -pl voting package -DskipTests
-  mvn -B -q -o -pl voting test-compile
+  mvn -B -q -pl voting package -DskipTests
+  mvn -B -q -pl voting test-compile
 fi
-[ -f "$WORK/cp.txt" ] || mvn -B -q -o -pl voting dependency:build-classpath -Dmdep.outputFile="$PWD/$WORK/cp.txt" >/dev/null
+[ -f "$WORK/cp.txt" ] || mvn -B -q -pl voting dependency:build-classpath -Dmdep.outputFile="$PWD/$WORK/cp.txt"
 CP="voting/target/test-classes:voting/target/classes:$(cat "$WORK/cp.txt")"
 
 STANDS=""
