@@ -28,12 +28,13 @@ import java.util.concurrent.FutureTask;
  * Lays the index out as static files under {@code search/}, every one but {@code index.json} named by the hash
  * of its content:
  * <ul>
- * <li>{@code index.json} → {@code meta.<hash>.json}: document count, the dictionary table (term prefix → file),
- *     the fragment directories and the filter facets;</li>
+ * <li>{@code index.json} → {@code meta.<hash>.json}: document count, {@code positionsMaxDf}, the dictionary table
+ *     (term prefix → file), the fragment directories and the filter facets;</li>
  * <li>{@code t/<hash>.json}: a dictionary chunk, the sorted terms of one prefix with document frequency and the
  *     postings group holding them;</li>
  * <li>{@code p/<hash>.json}: a postings group, per term delta-coded document ids each followed by the
- *     precomputed BM25F score; {@code q/<hash>.json}: the positions of the same postings, for phrases;</li>
+ *     precomputed BM25F score; {@code q/<hash>.json}: the positions of the same postings, for phrases (none for
+ *     a word in more than {@code positionsMaxDf} documents, see {@link #POSITIONS_MAX_DF});</li>
  * <li>{@code f/<hash>.json}: fragment directories, the fragment file names of 256 consecutive documents;
  *     {@code d/<hash>.json}: one document's title, URL, stand and snippet;</li>
  * <li>{@code s/<hash>.json}: the delta-coded documents of one filter value.</li>
