@@ -57,6 +57,11 @@ public final class Routes {
         return "/sitemap.xml";
     }
 
+    /** Part {@code n} (from 1) of a sitemap too large for one file; {@link #sitemap()} is then their index. */
+    public static String sitemapPart(int n) {
+        return "/sitemap-" + n + ".xml";
+    }
+
     public static String robots() {
         return "/robots.txt";
     }

@@ -7,11 +7,13 @@ import java.util.Optional;
 import vitrina.generator.model.SiteConfig;
 
 /**
- * The machine-read files: sitemap.xml (every page, absolute punycode URLs), robots.txt, the Atom feed of newest
- * stands and the web app manifest. Dates come from the content (approval dates, exposition), never from the clock.
+ * The machine-read files: sitemap.xml (every page, absolute punycode URLs; an index of parts past 50,000 pages),
+ * robots.txt, the Atom feed of newest stands and the web app manifest. Dates come from the content (approval dates, exposition), never from the clock.
  */
 final class SiteFiles {
     private static final int FEED_SIZE = 30;
+    /** URLs in one sitemap file at most (sitemaps.org: 50,000 and 50 MB; ours are about 120 bytes a URL). */
+    static final int SITEMAP_URLS = 50_000;
 
     private final SiteConfig site;
 
@@ -19,14 +21,46 @@ final class SiteFiles {
         this.site = site;
     }
 
-    String sitemap(Map<String, Optional<LocalDate>> pages) {
+    /**
+     * The sitemap files by site path. The protocol allows 50,000 URLs a file (search engines ignore the rest), and
+     * 50,000 stands have about 300,000 pages: past the limit, {@code sitemap.xml} is an index of
+     * {@code sitemap-1.xml}, {@code sitemap-2.xml}… of {@link #SITEMAP_URLS} URLs each, in URL order.
+     */
+    Map<String, String> sitemaps(Map<String, Optional<LocalDate>> pages) {
+        return sitemaps(pages, SITEMAP_URLS);
+    }
+
+    Map<String, String> sitemaps(Map<String, Optional<LocalDate>> pages, int perFile) {
+        List<Map.Entry<String, Optional<LocalDate>>> sorted = pages.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList();
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        if (sorted.size() <= perFile) {
+            files.put(Routes.sitemap(), urlset(sorted));
+            return files;
+        }
+        StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (int from = 0, n = 1; from < sorted.size(); from += perFile, n++) {
+            List<Map.Entry<String, Optional<LocalDate>>> part = sorted.subList(from,
+                    Math.min(sorted.size(), from + perFile));
+            files.put(Routes.sitemapPart(n), urlset(part));
+            index.append("  <sitemap><loc>").append(xml(absolute(Routes.sitemapPart(n)))).append("</loc>");
+            part.stream().map(Map.Entry::getValue).flatMap(Optional::stream).max(LocalDate::compareTo)
+                    .ifPresent(d -> index.append("<lastmod>").append(d).append("</lastmod>"));
+            index.append("</sitemap>\n");
+        }
+        files.put(Routes.sitemap(), index.append("</sitemapindex>\n").toString());
+        return files;
+    }
+
+    private String urlset(List<Map.Entry<String, Optional<LocalDate>>> pages) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        pages.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        for (Map.Entry<String, Optional<LocalDate>> e : pages) {
             xml.append("  <url><loc>").append(xml(absolute(e.getKey()))).append("</loc>");
             e.getValue().ifPresent(d -> xml.append("<lastmod>").append(d).append("</lastmod>"));
             xml.append("</url>\n");
-        });
+        }
         return xml.append("</urlset>\n").toString();
     }
 

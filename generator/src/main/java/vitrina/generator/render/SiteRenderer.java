@@ -158,7 +158,7 @@ public final class SiteRenderer {
         sink.writeString(Routes.file(Routes.manifest()), files.manifest(assets.findUrl("favicon.svg").orElse(null)));
         sink.writeString(Routes.file(Routes.feed()),
                 files.feed(stands.stream().sorted(ListingPages.NEWEST_FIRST).toList()));
-        sink.writeString(Routes.file(Routes.sitemap()), files.sitemap(writer.writtenPages()));
+        files.sitemaps(writer.writtenPages()).forEach((path, xml) -> sink.writeString(Routes.file(path), xml));
         sink.writeString(Routes.file(Routes.robots()), files.robots());
         assets.publish(sink);
     }
