@@ -245,11 +245,6 @@ public final class Build {
                     Map<String, StandContent.MaterialPreview> previews) {
     }
 
-    /** A stand without its Markdown bodies: what stays in memory once the stand cache holds the prepared stand. */
-    static Stand light(Stand s) {
-        return s.withoutMarkdown();
-    }
-
     /** Prepares stands into the stand cache as they load (any thread); unchanged stands are not prepared again. */
     private final class Preparer {
         final StandCache cache;
@@ -264,7 +259,7 @@ public final class Build {
         }
 
         Stand lighten(Stand stand) {
-            Stand light = light(stand);
+            Stand light = stand.withoutMarkdown();
             if (!cache.has(stand)) {
                 Prepared p = prepare(stand);
                 cache.write(p);

@@ -19,6 +19,7 @@ import vitrina.generator.model.ImageSet;
 import vitrina.generator.model.RenderedMarkdown;
 import vitrina.generator.model.Stand;
 import vitrina.generator.problem.Problem;
+import vitrina.generator.problem.ProblemCodec;
 import vitrina.generator.problem.Severity;
 
 /**
@@ -364,25 +365,13 @@ final class StandCache {
         private static void problems(DataOutputStream out, List<StoredProblem> problems) throws IOException {
             out.writeInt(problems.size());
             for (StoredProblem p : problems) {
-                str(out, p.file());
-                out.writeInt(p.line());
-                out.writeInt(p.column());
-                str(out, p.severity());
-                str(out, p.code());
-                str(out, p.message());
-                str(out, p.hint());
-                str(out, p.standId());
+                ProblemCodec.write(out, p.file(), p.line(), p.column(), p.severity(), p.code(), p.message(), p.hint(),
+                        p.standId());
             }
         }
 
         private static List<StoredProblem> problems(DataInputStream in) throws IOException {
-            int n = count(in);
-            List<StoredProblem> problems = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                problems.add(new StoredProblem(str(in), in.readInt(), in.readInt(), str(in), str(in), str(in),
-                        str(in), str(in)));
-            }
-            return problems;
+            return ProblemCodec.read(in, StoredProblem::new);
         }
 
         private static void strings(DataOutputStream out, Map<String, String> map) throws IOException {
@@ -422,30 +411,12 @@ final class StandCache {
             return Map.of();
         }
 
-        /** A length-prefixed UTF-8 string; -1 for null. */
         private static void str(DataOutputStream out, String s) throws IOException {
-            if (s == null) {
-                out.writeInt(-1);
-                return;
-            }
-            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            ProblemCodec.writeString(out, s);
         }
 
         private static String str(DataInputStream in) throws IOException {
-            int n = in.readInt();
-            if (n == -1) {
-                return null;
-            }
-            if (n < 0 || n > 256 << 20) {
-                throw new IOException("damaged stand cache entry: string of " + n + " bytes");
-            }
-            byte[] bytes = in.readNBytes(n);
-            if (bytes.length != n) {
-                throw new java.io.EOFException("truncated stand cache entry");
-            }
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return ProblemCodec.readString(in);
         }
 
         private static int count(DataInputStream in) throws IOException {

@@ -33,7 +33,7 @@ import vitrina.generator.model.Section;
 import vitrina.generator.model.Stand;
 import vitrina.generator.model.StandId;
 import vitrina.generator.problem.Problem;
-import vitrina.generator.problem.Severity;
+import vitrina.generator.problem.ProblemCodec;
 
 /**
  * What each stand folder loaded to in the previous build, one small file per folder, so that a rebuild neither hashes
@@ -146,7 +146,7 @@ public final class FolderCache {
                 return new Known(files, null, List.of());
             }
             Stand stand = StandCodec.read(in);
-            return new Known(files, stand, problems(in));
+            return new Known(files, stand, ProblemCodec.read(in));
         } catch (IOException | RuntimeException e) {
             return Known.NONE; // damaged: read the folder again
         }
@@ -184,7 +184,7 @@ public final class FolderCache {
                 out.writeBoolean(stand != null);
                 if (stand != null) {
                     StandCodec.write(out, stand);
-                    problems(out, problems);
+                    ProblemCodec.write(out, problems);
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -213,47 +213,12 @@ public final class FolderCache {
         }
     }
 
-    private static void problems(DataOutputStream out, List<Problem> problems) throws IOException {
-        out.writeInt(problems.size());
-        for (Problem p : problems) {
-            str(out, p.file());
-            out.writeInt(p.line());
-            out.writeInt(p.column());
-            str(out, p.severity().name());
-            str(out, p.code());
-            str(out, p.message());
-            str(out, p.hint());
-            str(out, p.standId());
-        }
-    }
-
-    private static List<Problem> problems(DataInputStream in) throws IOException {
-        int n = count(in);
-        List<Problem> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            list.add(new Problem(str(in), in.readInt(), in.readInt(), Severity.valueOf(str(in)), str(in), str(in),
-                    str(in), str(in)));
-        }
-        return list;
-    }
-
-    /** Strings with a null marker: a length of -1. */
     static void str(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        ProblemCodec.writeString(out, s);
     }
 
     static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < -1 || n > 64 << 20) {
-            throw new IOException("damaged folder cache: string of " + n + " bytes");
-        }
-        return n < 0 ? null : new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        return ProblemCodec.readString(in);
     }
 
     static int count(DataInputStream in) throws IOException {

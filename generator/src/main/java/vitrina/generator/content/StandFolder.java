@@ -49,13 +49,13 @@ final class StandFolder {
     }
 
     static StandFolder scan(Path dir, String relDir, SiteConfig.Limits limits, Issues issues) throws IOException {
-        return scan(dir, relDir, limits, issues, Map.of(), System.currentTimeMillis());
+        return scan(dir, relDir, limits, issues, null, 0);
     }
 
     /**
      * Like {@link #scan(Path, String, SiteConfig.Limits, Issues)}, taking a file's hash from {@code known} when its
-     * metadata is unchanged; {@code readAt} is the current time in milliseconds (files changed shortly before it are
-     * not settled).
+     * metadata is unchanged (null: no folder cache, nothing settled is recorded); {@code readAt} is the current time
+     * in milliseconds (files changed shortly before it are not settled).
      */
     static StandFolder scan(Path dir, String relDir, SiteConfig.Limits limits, Issues issues,
                             Map<String, FolderCache.FileStat> known, long readAt) throws IOException {
@@ -91,11 +91,16 @@ final class StandFolder {
                             + megabytes(attrs.size()) + " МБ).", "Уменьшите файл (сожмите PDF, уменьшите фотографии) или разделите его на части.");
                 } else {
                     total[0] += attrs.size();
-                    FolderCache.FileStat stat = FolderCache.FileStat.of(file, attrs);
-                    FolderCache.FileStat before = known.get(rel);
-                    String sha = stat.sameAs(before) ? before.sha256() : sha256(file);
-                    if (stat.settledBefore(readAt)) {
-                        settled.put(rel, stat.withHash(sha));
+                    String sha;
+                    if (known == null) { // no folder cache: nothing to take over or remember
+                        sha = sha256(file);
+                    } else {
+                        FolderCache.FileStat stat = FolderCache.FileStat.of(file, attrs);
+                        FolderCache.FileStat before = known.get(rel);
+                        sha = stat.sameAs(before) ? before.sha256() : sha256(file);
+                        if (stat.settledBefore(readAt)) {
+                            settled.put(rel, stat.withHash(sha));
+                        }
                     }
                     files.put(rel, new FileInfo(rel, file, attrs.size(), sha));
                 }
