@@ -19,8 +19,8 @@ import vitrina.generator.problem.Problem;
 /**
  * Renders Markdown to sanitized HTML. Thread-safe: one instance serves all stands on all cores.
  *
- * <p>The stages of one page, in order: flexmark parses the Markdown and renders HTML, leaving raw HTML verbatim
- * but marked with its source offset; jsoup parses that HTML once (tracking positions); {@link SourceMap} reads the
+ * <p>The stages of one page, in order: flexmark parses the Markdown and {@link FastHtml} (or, for raw HTML, tables and
+ * footnotes, flexmark) renders HTML, leaving raw HTML verbatim but marked with its source offset; jsoup parses that HTML once (tracking positions); {@link SourceMap} reads the
  * marks; {@link HtmlSanitizer} removes what the allow-list does not keep; {@link LinkRewriter} checks and resolves
  * links and images; {@link VideoEmbeds} turns lone video links into click-to-load embeds; {@link HeadingIds} names
  * the headings; the tree is serialized and its {@link PlainText} extracted.
@@ -28,11 +28,21 @@ import vitrina.generator.problem.Problem;
 public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /** Writes the HTML of common pages; {@code null} in tests that compare it with flexmark's renderer. */
+    private final FastHtml fast;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final LinkRewriter rewriter = new LinkRewriter();
     private final VideoEmbeds videos = new VideoEmbeds();
 
     public MarkdownRenderer() {
+        this(true);
+    }
+
+    /**
+     * @param fastHtml whether pages go through {@link FastHtml} and {@link HtmlOut} (false: always flexmark's renderer
+     *                 and jsoup's writer, which tests compare them with)
+     */
+    MarkdownRenderer(boolean fastHtml) {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 QuickAutolink.create(), StrikethroughExtension.create(), new RawHtmlMarkers()));
@@ -52,6 +62,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.FORMAT_FLAGS, com.vladsch.flexmark.util.sequence.LineAppendable.F_PASS_THROUGH);
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).build();
+        fast = fastHtml ? new FastHtml(options.toImmutable()) : null;
     }
 
     /**
@@ -70,7 +81,11 @@ public final class MarkdownRenderer {
         if (bodyLine < 1) {
             throw new IllegalArgumentException("bodyLine must be 1 or more: " + bodyLine);
         }
-        String html = renderer.render(parser.parse(markdown));
+        com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
+        String html = fast == null ? null : fast.render(document, markdown.length());
+        if (html == null) {
+            html = renderer.render(document);
+        }
 
         Element root = parseFragment(html);
         SourceMap sources = SourceMap.collect(markdown, root);
@@ -81,18 +96,26 @@ public final class MarkdownRenderer {
         videos.embed(root);
         FootnoteOrder.renumber(root);
         List<RenderedMarkdown.Heading> headings = HeadingIds.assign(root);
-        return new RenderedMarkdown(html(root, html.length()), PlainText.of(root), headings);
+        return new RenderedMarkdown(html(root, html.length()), PlainText.of(root, html.length()), headings);
+    }
+
+    /** Whether {@link FastHtml} writes this page's HTML (tests). */
+    boolean fastWrites(String markdown) {
+        return fast != null && fast.render(parser.parse(markdown), markdown.length()) != null;
     }
 
     /**
-     * The tree's HTML, stripped. Written into a builder made wide (two bytes a char) and large enough up front: a page
-     * is mostly Cyrillic, and jsoup's own builder would start narrow, widen at the first Cyrillic letter and grow
-     * step by step.
+     * The tree's HTML, stripped: by {@link HtmlOut} (or jsoup, when it declines or in tests comparing the two), into a
+     * builder made wide (two bytes a char) and large enough up front, as a page is mostly Cyrillic.
      */
-    private static String html(Element root, int sizeHint) {
-        StringBuilder sb = new StringBuilder(sizeHint + sizeHint / 4 + 64);
-        sb.append('\u0416').setLength(0); // any char past Latin-1 makes the builder wide
-        return root.html(sb).toString().strip();
+    private String html(Element root, int sizeHint) {
+        String html = fast == null ? null : HtmlOut.html(root, sizeHint);
+        if (html == null) {
+            StringBuilder sb = new StringBuilder(sizeHint + sizeHint / 4 + 64);
+            sb.append('\u0416').setLength(0); // any char past Latin-1 makes the builder wide
+            html = root.html(sb).toString();
+        }
+        return html.strip();
     }
 
     /** One jsoup parse per page; the parser is created per call because jsoup parsers are not thread-safe. */

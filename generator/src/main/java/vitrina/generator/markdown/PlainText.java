@@ -11,19 +11,20 @@ final class PlainText {
     private PlainText() {
     }
 
-    static String of(Element root) {
-        StringBuilder sb = new StringBuilder();
+    /** @param sizeHint about the length of the page's HTML (the text is shorter): the buffer is sized once */
+    static String of(Element root, int sizeHint) {
+        Collapsed out = new Collapsed(sizeHint);
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.getWholeText());
+                    out.append(t.getWholeText());
                 } else if (node instanceof Element el) {
                     if (el.hasClass("footnote-backref")) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (el.isBlock() || el.normalName().equals("br")) {
-                        sb.append(' ');
+                        out.space();
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -33,31 +34,71 @@ final class PlainText {
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element el && (el.isBlock() || el.normalName().equals("td")
                         || el.normalName().equals("th"))) {
-                    sb.append(' ');
+                    out.space();
                 }
                 return FilterResult.CONTINUE;
             }
         }, root);
-        return collapse(sb);
+        return out.toString();
     }
 
-    /** Whitespace runs become one space, none at either end (over a char array: charAt showed in profiles). */
+    /** Whitespace runs become one space, none at either end. */
     static String collapse(CharSequence s) {
-        char[] in = s.toString().toCharArray();
-        char[] out = new char[in.length];
-        int n = 0;
-        boolean space = false;
-        for (char c : in) {
-            if (c == ' ' || c == '\n' || c == '\u00a0' || Character.isWhitespace(c)) {
-                space = n > 0;
-            } else {
-                if (space) {
-                    out[n++] = ' ';
-                    space = false;
-                }
-                out[n++] = c;
-            }
+        Collapsed out = new Collapsed(s.length());
+        out.append(s.toString());
+        return out.toString();
+    }
+
+    /** Whitespace as {@link Character#isWhitespace} sees it, plus the no-break space; letters decided in two tests. */
+    static boolean isSpace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || Character.isWhitespace(c);
         }
-        return new String(out, 0, n);
+        // below U+1680 (Ogham space mark) the only other space is U+00A0, which isWhitespace leaves out
+        return c == '\u00a0' || c >= '\u1680' && Character.isWhitespace(c);
+    }
+
+    /** Text appended with its whitespace collapsed as it comes, into one array sized up front. */
+    private static final class Collapsed {
+        private char[] buf;
+        private int n;
+        private boolean space;
+
+        Collapsed(int sizeHint) {
+            buf = new char[Math.max(16, sizeHint)];
+        }
+
+        void space() {
+            space = n > 0;
+        }
+
+        void append(String s) {
+            int len = s.length();
+            if (n + len + 1 > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, n + len + 1));
+            }
+            char[] b = buf;
+            int k = n;
+            boolean sp = space;
+            for (int i = 0; i < len; i++) {
+                char c = s.charAt(i);
+                if (isSpace(c)) {
+                    sp = k > 0;
+                } else {
+                    if (sp) {
+                        b[k++] = ' ';
+                        sp = false;
+                    }
+                    b[k++] = c;
+                }
+            }
+            n = k;
+            space = sp;
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, n);
+        }
     }
 }

@@ -38,16 +38,40 @@ final class RussianText {
         }
     };
     private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    /** What {@link WordTable} gives for a stop word (compared by identity). */
+    private static final String STOP = new String("<stop>");
+    private static final ThreadLocal<WordTable> WORD_TABLES = ThreadLocal.withInitial(WordTable::new);
 
     private RussianText() {
     }
 
     /** Lowercased words with ё folded to е, in text order, stop words included. */
     static List<String> words(String text) {
-        // a Russian word with its space is about seven characters: sized once, not grown a dozen times a page
-        List<String> out = new ArrayList<>(text.length() / 7 + 8);
+        List<String> out = new ArrayList<>(expectedWords(text));
+        scan(text, (word, len, hash) -> out.add(new String(word, 0, len)));
+        return out;
+    }
+
+    /** Receives each folded word of a text as characters, with {@link String#hashCode} of those characters. */
+    @FunctionalInterface
+    private interface WordSink {
+        void word(char[] word, int len, int hash);
+    }
+
+    /**
+     * A list size the words of {@code text} rarely outgrow: a Russian word with its space or comma is seven or eight
+     * characters, but short prepositions and conjunctions are frequent, so the estimate is generous (growing a list
+     * of a page's words copied it several times and was a twentieth of a build's CPU).
+     */
+    private static int expectedWords(String text) {
+        return text.length() / 5 + 16;
+    }
+
+    /** Passes each folded word of {@code text} to {@code words}, in order. */
+    private static void scan(String text, WordSink words) {
         char[] word = new char[32];
         int len = 0;
+        int hash = 0;
         int n = text.length();
         for (int i = 0; i < n; ) {
             char c = text.charAt(i);
@@ -74,16 +98,22 @@ final class RussianText {
                 if (len + 2 > word.length) {
                     word = java.util.Arrays.copyOf(word, word.length * 2);
                 }
-                len += Character.toChars(lower, word, len);
+                if (lower < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                    word[len++] = (char) lower;
+                    hash = 31 * hash + lower;
+                } else {
+                    len += Character.toChars(lower, word, len);
+                    hash = 31 * (31 * hash + word[len - 2]) + word[len - 1];
+                }
             } else if (len > 0) {
-                out.add(new String(word, 0, len));
+                words.word(word, len, hash);
                 len = 0;
+                hash = 0;
             }
         }
         if (len > 0) {
-            out.add(new String(word, 0, len));
+            words.word(word, len, hash);
         }
-        return out;
     }
 
     static boolean isStopWord(String word) {
@@ -92,13 +122,14 @@ final class RussianText {
 
     /** Index terms of the text in order: stems of the words that are not stop words. */
     static List<String> terms(String text) {
-        List<String> words = words(text);
-        List<String> out = new ArrayList<>(words.size());
-        for (String w : words) {
-            if (!isStopWord(w)) {
-                out.add(stem(w));
+        List<String> out = new ArrayList<>(expectedWords(text));
+        WordTable table = WORD_TABLES.get();
+        scan(text, (word, len, hash) -> {
+            String stem = table.stem(word, len, hash);
+            if (stem != STOP) {
+                out.add(stem);
             }
-        }
+        });
         return out;
     }
 
@@ -139,5 +170,71 @@ final class RussianText {
             out.add(new String((char[]) o).toLowerCase(Locale.ROOT).replace('ё', 'е'));
         }
         return Collections.unmodifiableSortedSet(new TreeSet<>(out));
+    }
+
+    /**
+     * One thread's memory of the words it has seen: folded characters → stem, or {@link #STOP}. A page's words are
+     * looked up by their characters and the hash computed while scanning them, so a word seen before costs no string,
+     * no second hashing and no shared-map lookup (making a string per word and hashing it for the stop list and the
+     * stem map was a tenth of the search analysis). Open addressing; past {@link #MAX_WORDS} words it only looks up.
+     */
+    private static final class WordTable {
+        static final int MAX_WORDS = 1 << 17;
+        private char[][] keys = new char[1 << 12][];
+        private String[] stems = new String[1 << 12];
+        private int[] hashes = new int[1 << 12];
+        private int size;
+
+        String stem(char[] word, int len, int hash) {
+            int mask = keys.length - 1;
+            for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+                char[] key = keys[i];
+                if (key == null) {
+                    break;
+                }
+                if (hashes[i] == hash && java.util.Arrays.equals(key, 0, key.length, word, 0, len)) {
+                    return stems[i];
+                }
+            }
+            String w = new String(word, 0, len);
+            String stem = isStopWord(w) ? STOP : RussianText.stem(w);
+            if (size < MAX_WORDS) {
+                if (2 * (size + 1) > keys.length) {
+                    grow();
+                }
+                insert(java.util.Arrays.copyOf(word, len), hash, stem);
+                size++;
+            }
+            return stem;
+        }
+
+        private static int mix(int hash) {
+            return hash ^ (hash >>> 16);
+        }
+
+        private void insert(char[] key, int hash, String stem) {
+            int mask = keys.length - 1;
+            int i = mix(hash) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            hashes[i] = hash;
+            stems[i] = stem;
+        }
+
+        private void grow() {
+            char[][] oldKeys = keys;
+            String[] oldStems = stems;
+            int[] oldHashes = hashes;
+            keys = new char[oldKeys.length * 2][];
+            stems = new String[oldKeys.length * 2];
+            hashes = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    insert(oldKeys[i], oldHashes[i], oldStems[i]);
+                }
+            }
+        }
     }
 }

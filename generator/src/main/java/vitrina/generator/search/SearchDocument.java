@@ -68,7 +68,7 @@ record SearchDocument(String sortKey, String url, String title, String standName
     }
 
     private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
     }
 
     /** Indexed fields with their BM25F weights: names and titles above body text, materials below pages. */
