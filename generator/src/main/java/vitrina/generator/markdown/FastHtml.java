@@ -46,18 +46,26 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
- * Writes the HTML that flexmark's {@code HtmlRenderer} writes for the Markdown schools use (headings, paragraphs,
- * emphasis, lists, quotes, code, links, images, rules, tables), in one pass into one builder. flexmark's renderer goes
- * through its line-formatting appendable for every piece of text and was a fifth of a whole build; this writer is
- * several times faster. Anything else (raw HTML, footnotes, image URL suffixes) makes {@link #render} return
- * {@code null} and the page goes through flexmark's renderer, so the two never need to agree on rare constructs.
+ * Builds the jsoup tree that flexmark's {@code HtmlRenderer} output would parse into, for the Markdown schools use
+ * (headings, paragraphs, emphasis, lists, quotes, code, links, images, rules, tables), straight from flexmark's
+ * syntax tree. Rendering HTML with flexmark (its line-formatting appendable handles every piece of text) and parsing
+ * it back with jsoup were together a third of a whole build; this builder does both steps' work in one pass. Anything
+ * else (raw HTML, footnotes, image URL suffixes, a link inside a link, which the HTML parser would restructure) makes
+ * {@link #render} return {@code null} and the page goes through flexmark and jsoup as before, so the two never need
+ * to agree on rare constructs.
  *
- * <p>The HTML is parsed by jsoup next: what must match flexmark is the tree jsoup builds, which the test
- * {@code FastHtmlTest} checks on the demo content, the benchmark corpus and a catalogue of constructs. Position
- * attributes carry only the start offset, the one part {@link SourceMap} reads.
+ * <p>What must match is the tree, including the whitespace text between blocks that flexmark writes and jsoup keeps:
+ * {@code FastHtmlTest} compares the resulting HTML, plain text, headings and problems with the flexmark path on the
+ * demo content, the golden cases, the benchmark corpus, a catalogue of constructs and random mixtures of them. Where
+ * flexmark would mark an element with its source position, the builder records the start offset (the part
+ * {@link SourceMap} reads) in {@link Tree#offsets}.
  */
 final class FastHtml {
     private final DataHolder options;
@@ -67,7 +75,7 @@ final class FastHtml {
     private final boolean tableColumnSpans;
     private final String tableClass;
 
-    /** Thrown inside {@link #render} at the first node this writer does not handle; cheap (no stack trace). */
+    /** Thrown inside {@link #render} at the first node this builder does not handle; cheap (no stack trace). */
     private static final class Unsupported extends RuntimeException {
         Unsupported() {
             super(null, null, false, false);
@@ -76,6 +84,10 @@ final class FastHtml {
 
     private static final Unsupported UNSUPPORTED = new Unsupported();
 
+    /** The page's tree (children of {@code root}) and the Markdown start offset of each element flexmark marks. */
+    record Tree(Element root, Map<org.jsoup.nodes.Node, Integer> offsets) {
+    }
+
     FastHtml(DataHolder options) {
         this.options = options;
         this.lists = ListOptions.get(options);
@@ -83,30 +95,47 @@ final class FastHtml {
         this.obfuscateEmail = HtmlRenderer.OBFUSCATE_EMAIL.get(options);
         this.tableColumnSpans = TablesExtension.COLUMN_SPANS.get(options);
         this.tableClass = TablesExtension.CLASS_NAME.get(options);
-        if (html.suppressedLinks != null) {
-            throw new IllegalArgumentException("FastHtml writes every link: suppressed links must be off");
+        if (html.suppressedLinks != null || !html.softBreak.equals("\n") || !html.hardBreak.equals("<br />\n")) {
+            throw new IllegalArgumentException("FastHtml builds what flexmark writes with suppressed links off and "
+                    + "the default line breaks");
         }
     }
 
-    /** The HTML of {@code document}, or {@code null} when it holds something only flexmark's renderer writes. */
-    String render(Document document, int sizeHint) {
-        Writer w = new Writer(sizeHint, Parser.REFERENCES.get(document));
+    /**
+     * The tree of {@code document} under {@code root}, or {@code null} when it holds something only flexmark's
+     * renderer and jsoup's parser handle (then {@code root} may hold part of the page and must be discarded).
+     */
+    Tree render(Document document, String markdown, Element root) {
+        if (markdown.indexOf('\r') >= 0 || markdown.indexOf('\0') >= 0) {
+            return null; // the HTML parser rewrites these: left to it
+        }
+        Builder b = new Builder(markdown, Parser.REFERENCES.get(document), root);
         try {
-            w.children(document);
+            b.children(document);
+            b.flush();
         } catch (Unsupported e) {
             return null;
         }
-        return w.out.toString();
+        return new Tree(root, b.offsets);
     }
 
-    private final class Writer {
-        final StringBuilder out;
+    private final class Builder {
         final ReferenceRepository references;
+        /** The Markdown the document was parsed from: text nodes are ranges of it. */
+        final String source;
+        final Map<org.jsoup.nodes.Node, Integer> offsets = new IdentityHashMap<>();
+        /** Text not yet added: consecutive pieces make one text node, as the parser makes of them. */
+        final StringBuilder text = new StringBuilder(256);
+        Element current;
+        /** The last character flexmark would have written ('>' after a tag, 0 before anything). */
+        char last;
+        int links;
 
-        Writer(int sizeHint, ReferenceRepository references) {
-            out = new StringBuilder(sizeHint + sizeHint / 4 + 64);
-            out.append('\u0416').setLength(0); // wide from the start: the pages are Cyrillic
+        Builder(String source, ReferenceRepository references, Element root) {
+            this.source = source;
             this.references = references;
+            this.current = root;
+            text.append('\u0416').setLength(0); // wide from the start: the pages are Cyrillic
         }
 
         void children(Node parent) {
@@ -121,12 +150,12 @@ final class FastHtml {
             } else if (n instanceof Paragraph p) {
                 paragraph(p);
             } else if (n instanceof SoftLineBreak) {
-                out.append(html.softBreak);
+                append("\n");
             } else if (n instanceof Heading h) {
                 line();
                 open("h" + h.getLevel(), h.getText());
                 children(h);
-                out.append("</h").append(h.getLevel()).append('>');
+                close();
                 line();
             } else if (n instanceof StrongEmphasis s) {
                 inline("strong", s.getText(), s);
@@ -135,46 +164,60 @@ final class FastHtml {
             } else if (n instanceof TextBase) {
                 children(n);
             } else if (n instanceof Link link) {
-                link(link);
+                link(link.getUrl().unescape(), link.getTitle(), link.getChars(), link);
             } else if (n instanceof AutoLink link) {
-                autoLink(link);
+                String text = link.getText().toString();
+                openLink(text.startsWith("www.") ? html.autolinkWwwPrefix + text : text, null, link.getText());
+                append(text);
+                closeLink();
             } else if (n instanceof MailLink mail) {
-                mailLink(mail);
+                if (obfuscateEmail) {
+                    throw UNSUPPORTED;
+                }
+                String text = mail.getText().unescape();
+                openLink("mailto:" + text, null, mail.getText());
+                append(text);
+                closeLink();
             } else if (n instanceof HardLineBreak) {
-                out.append(html.hardBreak);
+                empty(new Element("br"), null);
+                append("\n");
             } else if (n instanceof BulletList) {
                 list("ul", n, null);
             } else if (n instanceof OrderedList ol) {
                 int start = ol.getStartNumber();
                 list("ol", n, lists.isOrderedListManualStart() && start != 1 ? String.valueOf(start) : null);
             } else if (n instanceof ListItem item) {
-                listItem(item);
+                line();
+                open("li", item.getChars());
+                append(item.getMarkerSuffix().unescape());
+                children(item);
+                close();
+                line();
             } else if (n instanceof Strikethrough s) {
                 inline("del", s.getText(), s);
             } else if (n instanceof Code code) {
-                out.append("<code");
-                position(code.getText());
-                out.append('>');
-                escaped(Escaping.collapseWhitespace(code.getText(), true));
-                out.append("</code>");
+                open("code", code.getText());
+                append(Escaping.collapseWhitespace(code.getText(), true));
+                close();
             } else if (n instanceof HtmlEntity) {
-                escaped(n.getChars().unescape());
+                append(n.getChars().unescape());
             } else if (n instanceof BlockQuote) {
                 line();
-                out.append("<blockquote>");
+                open("blockquote", BasedSequence.NULL);
                 line();
                 children(n);
                 line();
-                out.append("</blockquote>");
+                close();
                 line();
             } else if (n instanceof ThematicBreak) {
                 line();
-                out.append("<hr");
-                position(n.getChars());
-                out.append(" />");
+                empty(new Element("hr"), n.getChars());
                 line();
             } else if (n instanceof Image image) {
-                image(image);
+                if (!image.getUrlContent().isEmpty()) {
+                    throw UNSUPPORTED;
+                }
+                img(image.getUrl().unescape(), image, image.getTitle());
             } else if (n instanceof LinkRef ref) {
                 linkRef(ref);
             } else if (n instanceof ImageRef ref) {
@@ -182,36 +225,31 @@ final class FastHtml {
             } else if (n instanceof FencedCodeBlock code) {
                 fencedCode(code);
             } else if (n instanceof IndentedCodeBlock code) {
-                line();
-                out.append("<pre");
-                position(code.getChars());
-                out.append('>');
                 if (!html.noLanguageClass.isBlank()) {
                     throw UNSUPPORTED;
                 }
-                out.append("<code");
-                position(code.getContentChars());
-                out.append('>');
-                escaped(code.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
-                out.append("</code></pre>");
+                line();
+                open("pre", code.getChars());
+                open("code", code.getContentChars());
+                append(code.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
+                close();
+                close();
                 lineIf(html.htmlBlockCloseTagEol);
             } else if (n instanceof TableCell cell) {
-                String tag = cell.isHeader() ? "th" : "td";
-                out.append('<').append(tag);
+                Element el = new Element(cell.isHeader() ? "th" : "td");
                 if (cell.getAlignment() != null) {
-                    out.append(" align=\"").append(cell.getAlignment().name().toLowerCase(Locale.ROOT)).append('"');
+                    el.attr("align", cell.getAlignment().name().toLowerCase(Locale.ROOT));
                 }
                 if (tableColumnSpans && cell.getSpan() > 1) {
-                    out.append(" colspan=\"").append(cell.getSpan()).append('"');
+                    el.attr("colspan", String.valueOf(cell.getSpan()));
                 }
-                position(cell.getText());
-                out.append('>');
+                open(el, cell.getText());
                 children(cell);
-                out.append("</").append(tag).append('>');
+                close();
             } else if (n instanceof TableRow row) {
                 tableLine("tr", row, row.getChars().trimStart());
             } else if (n instanceof TableBody || n instanceof TableHead) {
-                tableLine(n instanceof TableHead ? "thead" : "tbody", n, null);
+                tableLine(n instanceof TableHead ? "thead" : "tbody", n, BasedSequence.NULL);
             } else if (n instanceof TableBlock table) {
                 if (!tableClass.isEmpty()) {
                     throw UNSUPPORTED;
@@ -221,7 +259,7 @@ final class FastHtml {
                 line();
                 children(table);
                 line();
-                out.append("</table>");
+                close();
                 line();
             } else if (n instanceof TableCaption caption) {
                 tableLine("caption", caption, caption.getChars().trimStart());
@@ -232,13 +270,9 @@ final class FastHtml {
 
         void tableLine(String tag, Node node, BasedSequence source) {
             line();
-            out.append('<').append(tag);
-            if (source != null) {
-                position(source);
-            }
-            out.append('>');
+            open(tag, source);
             children(node);
-            out.append("</").append(tag).append('>');
+            close();
             line();
         }
 
@@ -254,94 +288,60 @@ final class FastHtml {
             line();
             open("p", p.getChars());
             children(p);
-            out.append("</p>");
+            close();
             line();
         }
 
-        void inline(String tag, BasedSequence text, Node node) {
-            open(tag, text);
+        void inline(String tag, BasedSequence source, Node node) {
+            open(tag, source);
             children(node);
-            out.append("</").append(tag).append('>');
+            close();
         }
 
         void list(String tag, Node list, String start) {
             line();
-            out.append('<').append(tag);
+            Element el = new Element(tag);
             if (start != null) {
-                out.append(" start=\"").append(start).append('"');
+                el.attr("start", start);
             }
-            out.append('>');
+            open(el, BasedSequence.NULL);
             line();
             children(list);
             line();
-            out.append("</").append(tag).append('>');
+            close();
             line();
         }
 
-        void listItem(ListItem item) {
-            line();
-            open("li", item.getChars());
-            escaped(item.getMarkerSuffix().unescape());
-            children(item);
-            out.append("</li>");
-            line();
+        void link(String href, BasedSequence title, BasedSequence source, Node node) {
+            openLink(href, title, source);
+            children(node);
+            closeLink();
         }
 
-        void link(Link link) {
-            out.append("<a href=\"");
-            escaped(link.getUrl().unescape());
-            out.append('"');
-            if (link.getTitle().isNotNull()) {
-                attribute("title", link.getTitle().unescape());
-            }
-            position(link.getChars());
-            out.append('>');
-            children(link);
-            out.append("</a>");
-        }
-
-        void autoLink(AutoLink link) {
-            String text = link.getText().toString();
-            out.append("<a href=\"");
-            escaped(text.startsWith("www.") ? html.autolinkWwwPrefix + text : text);
-            out.append('"');
-            position(link.getText());
-            out.append('>');
-            escaped(text);
-            out.append("</a>");
-        }
-
-        void mailLink(MailLink mail) {
-            if (obfuscateEmail) {
+        /** An {@code a} inside an {@code a} is restructured by the HTML parser: such pages are left to it. */
+        void openLink(String href, BasedSequence title, BasedSequence source) {
+            if (links++ > 0) {
                 throw UNSUPPORTED;
             }
-            String text = mail.getText().unescape();
-            out.append("<a href=\"mailto:");
-            escaped(text);
-            out.append('"');
-            position(mail.getText());
-            out.append('>');
-            escaped(text);
-            out.append("</a>");
+            Element a = new Element("a").attr("href", href);
+            if (title != null && title.isNotNull()) {
+                a.attr("title", title.unescape());
+            }
+            open(a, source);
         }
 
-        void image(Image image) {
-            if (!image.getUrlContent().isEmpty()) {
-                throw UNSUPPORTED;
-            }
-            img(image.getUrl().unescape(), image, image.getTitle());
+        void closeLink() {
+            close();
+            links--;
         }
 
         void img(String src, Node node, BasedSequence title) {
-            out.append("<img src=\"");
-            escaped(src);
-            out.append('"');
-            attribute("alt", new TextCollectingVisitor().collectAndGetText(node));
+            Element img = new Element("img").attr("src", src)
+                    .attr("alt", new TextCollectingVisitor().collectAndGetText(node));
             if (title.isNotNull()) {
-                attribute("title", title.unescape());
+                img.attr("title", title.unescape());
             }
-            position(node.getChars());
-            out.append(" />");
+            empty(img, node.getChars());
         }
 
         void linkRef(LinkRef ref) {
@@ -351,24 +351,15 @@ final class FastHtml {
                     throw UNSUPPORTED;
                 }
                 if (!ref.hasChildren()) {
-                    escaped(ref.getChars().unescape());
+                    append(ref.getChars().unescape());
                 } else {
-                    escaped(ref.getChars().prefixOf(ref.getChildChars()).unescape());
+                    append(ref.getChars().prefixOf(ref.getChildChars()).unescape());
                     children(ref);
-                    escaped(ref.getChars().suffixOf(ref.getChildChars()).unescape());
+                    append(ref.getChars().suffixOf(ref.getChildChars()).unescape());
                 }
                 return;
             }
-            out.append("<a href=\"");
-            escaped(reference.getUrl().unescape());
-            out.append('"');
-            if (reference.getTitle().isNotNull()) {
-                attribute("title", reference.getTitle().unescape());
-            }
-            position(ref.getChars());
-            out.append('>');
-            children(ref);
-            out.append("</a>");
+            link(reference.getUrl().unescape(), reference.getTitle(), ref.getChars(), ref);
         }
 
         void imageRef(ImageRef ref) {
@@ -377,7 +368,7 @@ final class FastHtml {
                 if (ref.isDefined()) {
                     throw UNSUPPORTED;
                 }
-                escaped(ref.getChars().unescape());
+                append(ref.getChars().unescape());
                 return;
             }
             img(reference.getUrl().unescape(), ref, reference.getTitle());
@@ -385,77 +376,100 @@ final class FastHtml {
 
         void fencedCode(FencedCodeBlock code) {
             line();
-            out.append("<pre");
-            position(code.getChars());
-            out.append("><code");
+            open("pre", code.getChars());
+            Element el = new Element("code");
             BasedSequence info = code.getInfo();
             if (info.isNotNull() && !info.isBlank()) {
                 String language = code.getInfoDelimitedByAny(html.languageDelimiterSet).unescape();
-                attribute("class", html.languageClassMap.getOrDefault(language, html.languageClassPrefix + language));
+                el.attr("class", html.languageClassMap.getOrDefault(language, html.languageClassPrefix + language));
             } else if (!html.noLanguageClass.isBlank()) {
-                attribute("class", html.noLanguageClass.trim());
+                el.attr("class", html.noLanguageClass.trim());
             }
-            position(code.getContentChars());
-            out.append('>');
-            escaped(code.getContentChars().normalizeEOL());
-            out.append("</code></pre>");
+            open(el, code.getContentChars());
+            append(code.getContentChars().normalizeEOL());
+            close();
+            close();
             lineIf(html.htmlBlockCloseTagEol);
         }
 
         void open(String tag, BasedSequence source) {
-            out.append('<').append(tag);
-            position(source);
-            out.append('>');
+            open(new Element(tag), source);
         }
 
-        /** The start offset of {@code source}, the part of flexmark's position attribute {@link SourceMap} reads. */
-        void position(BasedSequence source) {
+        void open(Element el, BasedSequence source) {
+            flush();
+            current.appendChild(el);
+            position(el, source);
+            current = el;
+            last = '>';
+        }
+
+        void close() {
+            flush();
+            current = current.parent();
+            last = '>';
+        }
+
+        /** A void element ({@code br}, {@code hr}, {@code img}). */
+        void empty(Element el, BasedSequence source) {
+            flush();
+            current.appendChild(el);
+            if (source != null) {
+                position(el, source);
+            }
+            last = '>';
+        }
+
+        /** Records the start offset where flexmark would have written a position attribute. */
+        void position(Element el, BasedSequence source) {
             if (source.isNotNull()) {
-                out.append(' ').append(RawHtmlMarkers.POSITION_ATTRIBUTE).append("=\"")
-                        .append(source.trimEOL().getStartOffset()).append('"');
+                offsets.put(el, source.trimEOL().getStartOffset());
             }
         }
 
-        void attribute(String name, CharSequence value) {
-            out.append(' ').append(name).append("=\"");
-            escaped(value);
-            out.append('"');
-        }
-
-        /** Text as flexmark writes it: backslash escapes and entities resolved, line ends normalised, escaped. */
+        /**
+         * Text as flexmark writes it: backslash escapes and entities resolved, line ends normalised. A text node is
+         * a range of the source, copied from there when it needs no unescaping (flexmark's {@code toString} of a
+         * range copied it char by char into a narrow builder that then widened at the first Cyrillic letter).
+         */
         void text(BasedSequence chars) {
-            String s = chars.toString();
-            if (s.indexOf('\\') >= 0 || s.indexOf('&') >= 0 || s.indexOf('\r') >= 0) {
-                s = Escaping.normalizeEOL(chars.unescape());
+            int start = chars.getStartOffset();
+            int end = chars.getEndOffset();
+            if (chars.getBase() == source && end - start == chars.length()) {
+                boolean plain = true;
+                for (int i = start; i < end && plain; i++) {
+                    char c = source.charAt(i);
+                    plain = c != '\\' && c != '&';
+                }
+                if (plain) {
+                    if (end > start) {
+                        text.append(source, start, end);
+                        last = source.charAt(end - 1);
+                    }
+                    return;
+                }
             }
-            escaped(s);
+            append(Escaping.normalizeEOL(chars.unescape()));
         }
 
-        void escaped(CharSequence value) {
-            String s = value.toString();
+        void append(CharSequence s) {
             int n = s.length();
-            int from = 0;
-            for (int i = 0; i < n; i++) {
-                String entity;
-                switch (s.charAt(i)) {
-                    case '&' -> entity = "&amp;";
-                    case '<' -> entity = "&lt;";
-                    case '>' -> entity = "&gt;";
-                    case '"' -> entity = "&quot;";
-                    default -> {
-                        continue;
-                    }
-                }
-                out.append(s, from, i).append(entity);
-                from = i + 1;
+            if (n > 0) {
+                text.append(s);
+                last = s.charAt(n - 1);
             }
-            out.append(s, from, n);
+        }
+
+        void flush() {
+            if (text.length() > 0) {
+                current.appendChild(new TextNode(text.toString()));
+                text.setLength(0);
+            }
         }
 
         void line() {
-            int len = out.length();
-            if (len > 0 && out.charAt(len - 1) != '\n') {
-                out.append('\n');
+            if (last != 0 && last != '\n') {
+                append("\n");
             }
         }
 

@@ -108,9 +108,12 @@ final class HtmlOut {
             char c = s.charAt(i);
             String entity;
             if (c > '>') {
-                if (c == '\u00a0') {
+                if (c < '\uD800') {
+                    if (c != '\u00a0') {
+                        continue; // letters: nothing to escape
+                    }
                     entity = "&nbsp;";
-                } else if (Character.isSurrogate(c)) {
+                } else if (c <= '\uDFFF') {
                     // a pair is written as it is, unless jsoup's per-char check sees a surrogate in the low half
                     if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))
                             || Character.isSurrogate((char) Character.toCodePoint(c, s.charAt(i + 1)))) {
@@ -119,7 +122,7 @@ final class HtmlOut {
                     i++;
                     continue;
                 } else {
-                    continue; // letters: nothing to escape
+                    continue;
                 }
             } else if (c == '&') {
                 entity = "&amp;";

@@ -19,9 +19,9 @@ import vitrina.generator.problem.Problem;
 /**
  * Renders Markdown to sanitized HTML. Thread-safe: one instance serves all stands on all cores.
  *
- * <p>The stages of one page, in order: flexmark parses the Markdown and {@link FastHtml} (or, for raw HTML, tables and
- * footnotes, flexmark) renders HTML, leaving raw HTML verbatim but marked with its source offset; jsoup parses that HTML once (tracking positions); {@link SourceMap} reads the
- * marks; {@link HtmlSanitizer} removes what the allow-list does not keep; {@link LinkRewriter} checks and resolves
+ * <p>The stages of one page, in order: flexmark parses the Markdown; {@link FastHtml} builds the HTML tree from it, or
+ * (for raw HTML, footnotes and other rare constructs) flexmark renders HTML, leaving raw HTML verbatim but marked with
+ * its source offset, jsoup parses that HTML once (tracking positions) and {@link SourceMap} reads the marks; {@link HtmlSanitizer} removes what the allow-list does not keep; {@link LinkRewriter} checks and resolves
  * links and images; {@link VideoEmbeds} turns lone video links into click-to-load embeds; {@link HeadingIds} names
  * the headings; the tree is serialized and its {@link PlainText} extracted.
  */
@@ -82,13 +82,16 @@ public final class MarkdownRenderer {
             throw new IllegalArgumentException("bodyLine must be 1 or more: " + bodyLine);
         }
         com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
-        String html = fast == null ? null : fast.render(document, markdown.length());
-        if (html == null) {
-            html = renderer.render(document);
+        FastHtml.Tree tree = fast == null ? null : fast.render(document, markdown, newRoot());
+        Element root;
+        SourceMap sources;
+        if (tree != null) {
+            root = tree.root();
+            sources = SourceMap.of(markdown, tree.offsets());
+        } else {
+            root = parseFragment(renderer.render(document));
+            sources = SourceMap.collect(markdown, root);
         }
-
-        Element root = parseFragment(html);
-        SourceMap sources = SourceMap.collect(markdown, root);
         PageReport report = new PageReport(file, bodyLine, problems, sources);
         sanitizer.clean(root, report);
         rewriter.rewrite(root, links, report);
@@ -96,12 +99,12 @@ public final class MarkdownRenderer {
         videos.embed(root);
         FootnoteOrder.renumber(root);
         List<RenderedMarkdown.Heading> headings = HeadingIds.assign(root);
-        return new RenderedMarkdown(html(root, html.length()), PlainText.of(root, html.length()), headings);
+        return new RenderedMarkdown(html(root, markdown.length()), PlainText.of(root, markdown.length()), headings);
     }
 
     /** Whether {@link FastHtml} writes this page's HTML (tests). */
     boolean fastWrites(String markdown) {
-        return fast != null && fast.render(parser.parse(markdown), markdown.length()) != null;
+        return fast != null && fast.render(parser.parse(markdown), markdown, newRoot()) != null;
     }
 
     /**
@@ -121,11 +124,16 @@ public final class MarkdownRenderer {
     /** One jsoup parse per page; the parser is created per call because jsoup parsers are not thread-safe. */
     private static Element parseFragment(String html) {
         org.jsoup.parser.Parser jsoup = org.jsoup.parser.Parser.htmlParser().setTrackPosition(true);
-        Document holder = new Document("");
-        holder.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
-        Element root = holder.appendElement("div");
+        Element root = newRoot();
         List<Node> nodes = jsoup.parseFragmentInput(html, new Element("body"), "");
         root.appendChildren(nodes);
         return root;
+    }
+
+    /** The element a page's tree hangs from, in a document with the output settings of the site's pages. */
+    private static Element newRoot() {
+        Document holder = new Document("");
+        holder.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        return holder.appendElement("div");
     }
 }

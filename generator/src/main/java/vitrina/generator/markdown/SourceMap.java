@@ -40,6 +40,15 @@ final class SourceMap {
         }
     }
 
+    /** The map of a tree built by {@link FastHtml}: element → Markdown start offset, no raw HTML. */
+    static SourceMap of(String markdown, Map<Node, Integer> offsets) {
+        SourceMap map = new SourceMap(markdown);
+        for (Map.Entry<Node, Integer> e : offsets.entrySet()) {
+            map.generated.put(e.getKey(), map.markdownLine(e.getValue()));
+        }
+        return map;
+    }
+
     /** Reads and removes the position marks of {@code root}'s subtree. */
     static SourceMap collect(String markdown, Element root) {
         SourceMap map = new SourceMap(markdown);

@@ -30,6 +30,36 @@ class RussianTextTest {
         }
     }
 
+    @Test
+    void termsAreTheStemsOfTheWordsThatAreNotStopWords() {
+        // 30,000 distinct words (the per-thread word table grows several times), each text read twice (the second
+        // time every word comes from the table), mixed with stop words and supplementary letters
+        String letters = "абвгдежзийклмнопрстуфхцчшщъыьэюяё𝐀";
+        int[] cps = letters.codePoints().toArray();
+        Random r = new Random(11);
+        for (int t = 0; t < 300; t++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0; w < 100; w++) {
+                if (r.nextInt(5) == 0) {
+                    sb.append(r.nextBoolean() ? "и " : "Не ");
+                }
+                for (int k = 2 + r.nextInt(9); k > 0; k--) {
+                    sb.appendCodePoint(cps[r.nextInt(cps.length)]);
+                }
+                sb.append(r.nextInt(7) == 0 ? ", " : " ");
+            }
+            String text = sb.toString();
+            List<String> expected = new ArrayList<>();
+            for (String word : reference(text)) {
+                if (!RussianText.isStopWord(word)) {
+                    expected.add(RussianText.stem(word));
+                }
+            }
+            assertEquals(expected, RussianText.terms(text), text);
+            assertEquals(expected, RussianText.terms(text), text);
+        }
+    }
+
     /** The definition: code points, Character.isLetterOrDigit, Character.toLowerCase, ё → е. */
     private static List<String> reference(String text) {
         List<String> out = new ArrayList<>();
