@@ -19,6 +19,21 @@ hugo_run=(hugo)
 [ -z "${BENCH_HUGO_MEM_GB:-}" ] || hugo_run=(bash -c "ulimit -v $((BENCH_HUGO_MEM_GB * 1024 * 1024)); exec hugo \"\$@\"" hugo)
 mkdir -p "$work"
 
+# Each timed build starts from the same memory state: the page cache is dropped (when allowed, as root) and the given
+# inputs are read back in. With memory full of page cache from earlier runs, builds here took 60-80% more CPU
+# (Vitrina and Hugo alike: 72.7 s instead of 45 s, Hugo 141.6 s instead of 111 s) as every page touched had to be
+# reclaimed first, so figures depended on what ran before.
+settle() { # files or folders to read back...
+  sync
+  if [ -w /proc/sys/vm/drop_caches ]; then echo 3 > /proc/sys/vm/drop_caches; fi
+  local d
+  for d in "$@"; do
+    if [ -e "$d" ]; then find "$d" -type f -print0 | xargs -0 -r cat > /dev/null; fi
+  done
+  java -version > /dev/null 2>&1 || true # the JDK's and Hugo's own files back in memory too
+  if command -v hugo > /dev/null 2>&1; then hugo version > /dev/null 2>&1 || true; fi
+}
+
 measure() { # label pages command...
   local label=$1 pages=$2; shift 2
   local t; t=$(mktemp)
@@ -38,10 +53,12 @@ for n in "${sizes[@]}"; do
   pages=$((n * 5))
   echo "== $n stands, $pages Markdown pages ($(du -sh "$dir" | cut -f1))"
   run=(java -Xmx"$heap" -jar generator/target/vitrina.jar build --content "$dir" --out "$work/out-$n" --work "$work/.vitrina-$n")
+  settle "$dir" generator/target/vitrina.jar
   measure "vitrina full build" $pages "${run[@]}"; full=$(cat "$work/.last")
+  settle "$dir" generator/target/vitrina.jar "$work/.vitrina-$n"; find "$work/out-$n" > /dev/null
   measure "vitrina no-change rebuild" $pages "${run[@]}"
   java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" --edit-percent 1 >/dev/null
-  sync
+  settle "$dir" generator/target/vitrina.jar "$work/.vitrina-$n"; find "$work/out-$n" > /dev/null
   measure "vitrina rebuild after 1% edit" $pages "${run[@]}"; edit=$(cat "$work/.last")
   awk -v f="$full" -v e="$edit" 'BEGIN { printf "vitrina rebuild after 1%% edit / full build: %.1f%%\n", 100*e/f }'
   if command -v hugo >/dev/null 2>&1 && [[ " $compare " == *" bare "* ]]; then
@@ -51,7 +68,7 @@ for n in "${sizes[@]}"; do
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</ul></body></html>' > "$h/layouts/_default/list.html"
     printf '<!doctype html><html lang="ru"><title>{{ .Title }}</title><body><main>{{ .Content }}</main></body></html>' > "$h/layouts/_default/single.html"
     for s in "$dir"/stands/*/; do id=$(basename "$s"); mkdir -p "$h/content/stands/$id"; cp "$s"*.md "$h/content/stands/$id/"; mv "$h/content/stands/$id/index.md" "$h/content/stands/$id/_index.md"; done
-    sync
+    settle "$h"
     measure "hugo full build, bare layout" $pages "${hugo_run[@]}" --quiet -s "$h" -d "$work/hugo-out-$n"; hugo_t=$(cat "$work/.last")
     awk -v v="$full" -v h="$hugo_t" 'BEGIN { printf "vitrina / hugo (bare layout) full build time: %.2f\n", v/h }'
   fi
@@ -60,7 +77,7 @@ for n in "${sizes[@]}"; do
     #    region/type/nomination listings, feed, sitemap); 3. its search index made by Pagefind
     e="$work/hugo-eq-$n"; rm -rf "$e" "$work/hugo-eq-out-$n"; mkdir -p "$e"; cp -r bench/hugo/hugo.toml bench/hugo/layouts "$e/"
     python3 bench/hugo/content.py "$dir" "$e"
-    sync
+    settle "$e"
     measure "hugo full build, equivalent layout" $pages "${hugo_run[@]}" --quiet -s "$e" -d "$work/hugo-eq-out-$n"; eq_t=$(cat "$work/.last")
     awk -v v="$full" -v e="$eq_t" 'BEGIN { printf "vitrina / hugo (equivalent layout) full build time: %.2f\n", v/e }'
     pagefind=$(command -v pagefind || echo bench/.tools/node_modules/.bin/pagefind)
@@ -68,6 +85,7 @@ for n in "${sizes[@]}"; do
       npm install --silent --prefix bench/.tools pagefind@1.5.2 >/dev/null 2>&1 || true
     fi
     if [ -x "$pagefind" ] && [[ " $compare " == *" pagefind "* ]]; then
+      settle "$work/hugo-eq-out-$n"
       measure "pagefind over hugo's output" $pages "$pagefind" --site "$work/hugo-eq-out-$n" --quiet; pf_t=$(cat "$work/.last")
       awk -v v="$full" -v e="$eq_t" -v p="$pf_t" 'BEGIN { printf "vitrina / (hugo equivalent + pagefind) full build time: %.2f\n", v/(e+p) }'
     fi
