@@ -82,6 +82,9 @@ public final class Build {
         StageTimer timer = new StageTimer(options.progress());
         String generator = BuildKeys.generator();
         SearchIndexBuilder search = new SearchIndexBuilder();
+        if (!defaultThemeFound(problems)) { // before stands are prepared: that takes minutes on a large exhibition
+            return writeReports(report(true, null, new LoadResult(null, List.of()), problems, timer, null, null), null);
+        }
         try { // the search index spills documents to a temporary file: deleted however the build ends
             Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
             ContentLoader loader = new ContentLoader(options.clock());
@@ -202,14 +205,22 @@ public final class Build {
             }
             dirs.add(override);
         }
-        if (!Files.isDirectory(options.defaultTheme().resolve("templates"))) {
-            problems.add(Problem.error("site.yaml", 0, 0, "site.theme.missing",
-                    "Тема по умолчанию не найдена: " + options.defaultTheme().toAbsolutePath(),
-                    "Запустите vitrina из корня проекта или укажите путь к themes/default через --default-theme"));
+        if (!defaultThemeFound(problems)) {
             return null;
         }
         dirs.add(options.defaultTheme());
         return dirs;
+    }
+
+    /** False (with a problem) when the default theme is missing, typically when vitrina runs outside the project. */
+    private boolean defaultThemeFound(Problems problems) {
+        if (Files.isDirectory(options.defaultTheme().resolve("templates"))) {
+            return true;
+        }
+        problems.add(Problem.error("site.yaml", 0, 0, "site.theme.missing",
+                "Тема по умолчанию не найдена: " + options.defaultTheme().toAbsolutePath(),
+                "Запустите vitrina из корня проекта или укажите путь к themes/default через --default-theme"));
+        return false;
     }
 
     private BuildReport report(boolean fatal, Exhibition ex, LoadResult loaded, Problems problems, StageTimer timer,

@@ -45,6 +45,24 @@ class BrokenContentTest {
     }
 
     @Test
+    void aMissingDefaultThemeIsFatalBeforeAnyStandIsPrepared() throws Exception {
+        Path content = mini();
+        BuildOptions ok = TestSites.options(content, dir);
+        BuildOptions noTheme = new BuildOptions(ok.contentDir(), ok.outDir(), dir.resolve("themes/default"), null,
+                ok.workDir(), TestSites.CLOCK, null);
+
+        BuildReport report = new Build(noTheme).run();
+
+        assertTrue(report.fatal());
+        assertEquals(3, report.exitCode());
+        assertTrue(report.problems().stream().anyMatch(p -> p.code().equals("site.theme.missing")),
+                report.problems()::toString);
+        // run outside the project, a 50,000-stand build used to prepare every stand before saying so
+        assertFalse(Files.exists(dir.resolve(".vitrina/cache/stands")), "stands were prepared");
+        assertFalse(Files.exists(dir.resolve("site-output")));
+    }
+
+    @Test
     void anUnusableSiteYamlIsFatalAndKeepsThePreviousSite() throws Exception {
         Path content = mini();
         BuildReport good = TestSites.build(content, dir);
