@@ -1,8 +1,6 @@
 package vitrina.generator.search;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A document after analysis: its display data and, per field, the term ids in text order.
@@ -18,15 +16,8 @@ record AnalyzedDocument(SearchDocument doc, int[][] fieldTerms) {
 
     static AnalyzedDocument of(SearchDocument doc, TermTable table) {
         int[][] fields = new int[doc.fields().size()][];
-        Map<String, Integer> local = new HashMap<>();
         for (int f = 0; f < fields.length; f++) {
-            List<String> terms = RussianText.terms(doc.fields().get(f));
-            int n = Math.min(terms.size(), MAX_TERMS_PER_FIELD);
-            int[] ids = new int[n];
-            for (int i = 0; i < n; i++) {
-                ids[i] = local.computeIfAbsent(terms.get(i), table::id);
-            }
-            fields[f] = ids;
+            fields[f] = RussianText.termIds(doc.fields().get(f), table, MAX_TERMS_PER_FIELD);
         }
         // Keep the term ids only: the texts (a page's whole body) are not needed after analysis, and holding them
         // for 250,000 documents would take gigabytes.

@@ -32,7 +32,15 @@ final class AnalyzedStandBytes {
                 }
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long ints = 0;
+        for (AnalyzedDocument d : docs) {
+            for (int[] field : d.fieldTerms()) {
+                ints += field.length;
+            }
+        }
+        // sized once: a stand's term lists are tens of kilobytes, and growing the array step by step showed in profiles
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 64,
+                4 * ints + 32L * terms.size() + 1024L * docs.size() + 64));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
             out.writeInt(terms.size());
@@ -56,9 +64,11 @@ final class AnalyzedStandBytes {
                 out.writeInt(d.fieldTerms().length);
                 for (int[] field : d.fieldTerms()) {
                     out.writeInt(field.length);
+                    ByteBuffer ids = ByteBuffer.allocate(4 * field.length); // big-endian, as DataOutputStream
                     for (int t : field) {
-                        out.writeInt(local.get(t));
+                        ids.putInt(local.get(t));
                     }
+                    out.write(ids.array());
                 }
             }
         } catch (IOException e) {

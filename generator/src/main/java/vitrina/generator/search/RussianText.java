@@ -52,6 +52,27 @@ final class RussianText {
         return out;
     }
 
+    /**
+     * The ids in {@code table} of {@link #terms}, the first {@code max} of them. Each thread remembers a word's id
+     * with its stem, so a word seen before costs a lookup by its characters and nothing else (a per-document map of
+     * stems and the shared table's lock took a twentieth of a build).
+     */
+    static int[] termIds(String text, TermTable table, int max) {
+        int[][] out = {new int[Math.min(max, expectedWords(text))]};
+        int[] n = {0};
+        WordTable words = WORD_TABLES.get();
+        scan(text, (word, len, hash) -> {
+            int id = words.id(word, len, hash, table);
+            if (id >= 0 && n[0] < max) {
+                if (n[0] == out[0].length) {
+                    out[0] = java.util.Arrays.copyOf(out[0], (int) Math.min(max, 2L * n[0] + 16));
+                }
+                out[0][n[0]++] = id;
+            }
+        });
+        return n[0] == out[0].length ? out[0] : java.util.Arrays.copyOf(out[0], n[0]);
+    }
+
     /** Receives each folded word of a text as characters, with {@link String#hashCode} of those characters. */
     @FunctionalInterface
     private interface WordSink {
@@ -173,7 +194,8 @@ final class RussianText {
     }
 
     /**
-     * One thread's memory of the words it has seen: folded characters → stem, or {@link #STOP}. A page's words are
+     * One thread's memory of the words it has seen: folded characters → stem (or {@link #STOP}) and the stem's id in
+     * the last term table that asked (by {@link TermTable#serial}, so no table is kept alive). A page's words are
      * looked up by their characters and the hash computed while scanning them, so a word seen before costs no string,
      * no second hashing and no shared-map lookup (making a string per word and hashing it for the stop list and the
      * stem map was a tenth of the search analysis). Open addressing; past {@link #MAX_WORDS} words it only looks up.
@@ -183,56 +205,110 @@ final class RussianText {
         private char[][] keys = new char[1 << 12][];
         private String[] stems = new String[1 << 12];
         private int[] hashes = new int[1 << 12];
+        /** The word's id in the term table with serial {@link #serials}[i] (0: none yet). */
+        private int[] ids = new int[1 << 12];
+        private int[] serials = new int[1 << 12];
         private int size;
 
         String stem(char[] word, int len, int hash) {
+            int slot = slot(word, len, hash);
+            return slot >= 0 ? stems[slot] : stemOf(word, len);
+        }
+
+        /** The id of the word's stem in {@code table}, or -1 for a stop word. */
+        int id(char[] word, int len, int hash, TermTable table) {
+            int slot = slot(word, len, hash);
+            if (slot < 0) { // the table is full: nothing remembered
+                String stem = stemOf(word, len);
+                return stem == STOP ? -1 : table.id(stem);
+            }
+            String stem = stems[slot];
+            if (stem == STOP) {
+                return -1;
+            }
+            if (serials[slot] != table.serial) {
+                ids[slot] = table.id(stem);
+                serials[slot] = table.serial;
+            }
+            return ids[slot];
+        }
+
+        private static String stemOf(char[] word, int len) {
+            String w = new String(word, 0, len);
+            return isStopWord(w) ? STOP : RussianText.stem(w);
+        }
+
+        /** The word's slot, added when new; negative when it is new and the table is full. */
+        private int slot(char[] word, int len, int hash) {
             int mask = keys.length - 1;
-            for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+            int i = mix(hash) & mask;
+            for (; ; i = (i + 1) & mask) {
                 char[] key = keys[i];
                 if (key == null) {
                     break;
                 }
-                if (hashes[i] == hash && java.util.Arrays.equals(key, 0, key.length, word, 0, len)) {
-                    return stems[i];
+                if (hashes[i] == hash && key.length == len && same(key, word, len)) {
+                    return i;
                 }
             }
-            String w = new String(word, 0, len);
-            String stem = isStopWord(w) ? STOP : RussianText.stem(w);
-            if (size < MAX_WORDS) {
-                if (2 * (size + 1) > keys.length) {
-                    grow();
-                }
-                insert(java.util.Arrays.copyOf(word, len), hash, stem);
-                size++;
+            if (size >= MAX_WORDS) {
+                return -1;
             }
-            return stem;
+            String stem = stemOf(word, len);
+            if (2 * (size + 1) > keys.length) {
+                grow();
+                i = free(hash);
+            }
+            keys[i] = java.util.Arrays.copyOf(word, len);
+            hashes[i] = hash;
+            stems[i] = stem;
+            size++;
+            return i;
+        }
+
+        /** Words are short: a plain loop beats the vectorised comparison's setup. */
+        private static boolean same(char[] key, char[] word, int len) {
+            for (int k = 0; k < len; k++) {
+                if (key[k] != word[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int free(int hash) {
+            int mask = keys.length - 1;
+            int i = mix(hash) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            return i;
         }
 
         private static int mix(int hash) {
             return hash ^ (hash >>> 16);
         }
 
-        private void insert(char[] key, int hash, String stem) {
-            int mask = keys.length - 1;
-            int i = mix(hash) & mask;
-            while (keys[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            hashes[i] = hash;
-            stems[i] = stem;
-        }
-
         private void grow() {
             char[][] oldKeys = keys;
             String[] oldStems = stems;
             int[] oldHashes = hashes;
-            keys = new char[oldKeys.length * 2][];
-            stems = new String[oldKeys.length * 2];
-            hashes = new int[oldKeys.length * 2];
+            int[] oldIds = ids;
+            int[] oldSerials = serials;
+            int n = oldKeys.length * 2;
+            keys = new char[n][];
+            stems = new String[n];
+            hashes = new int[n];
+            ids = new int[n];
+            serials = new int[n];
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != null) {
-                    insert(oldKeys[i], oldHashes[i], oldStems[i]);
+                    int j = free(oldHashes[i]);
+                    keys[j] = oldKeys[i];
+                    hashes[j] = oldHashes[i];
+                    stems[j] = oldStems[i];
+                    ids[j] = oldIds[i];
+                    serials[j] = oldSerials[i];
                 }
             }
         }

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Numbers distinct terms so that analyzed documents stay compact int arrays. Thread-safe. */
 final class TermTable {
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
+    /** Tells tables apart in {@link RussianText}'s per-thread word memory without holding on to them. */
+    final int serial = SERIALS.incrementAndGet();
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> terms = new ArrayList<>();
 

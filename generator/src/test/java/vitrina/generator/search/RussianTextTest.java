@@ -37,6 +37,8 @@ class RussianTextTest {
         String letters = "абвгдежзийклмнопрстуфхцчшщъыьэюяё𝐀";
         int[] cps = letters.codePoints().toArray();
         Random r = new Random(11);
+        List<TermTable> tables = List.of(new TermTable(), new TermTable());
+        tables.get(1).id("занято"); // the second table numbers terms differently
         for (int t = 0; t < 300; t++) {
             StringBuilder sb = new StringBuilder();
             for (int w = 0; w < 100; w++) {
@@ -57,6 +59,13 @@ class RussianTextTest {
             }
             assertEquals(expected, RussianText.terms(text), text);
             assertEquals(expected, RussianText.terms(text), text);
+            for (TermTable table : tables) { // ids remembered per thread must never leak from one table to another
+                int[] ids = RussianText.termIds(text, table, Integer.MAX_VALUE);
+                assertEquals(expected, java.util.Arrays.stream(ids).mapToObj(table::term).toList(), text);
+                int[] first = RussianText.termIds(text, table, 5);
+                assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(ids, Math.min(5, ids.length))),
+                        java.util.Arrays.toString(first));
+            }
         }
     }
 
