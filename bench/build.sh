@@ -20,9 +20,8 @@ hugo_run=(hugo)
 mkdir -p "$work"
 
 # Each timed build starts from the same memory state: the page cache is dropped (when allowed, as root) and the given
-# inputs are read back in. With memory full of page cache from earlier runs, builds here took 60-80% more CPU
-# (Vitrina and Hugo alike: 72.7 s instead of 45 s, Hugo 141.6 s instead of 111 s) as every page touched had to be
-# reclaimed first, so figures depended on what ran before.
+# inputs are read back in, so that no tool's figure depends on what ran before it (earlier builds' outputs filling
+# the memory, or a tool's input half in memory).
 settle() { # files or folders to read back...
   sync
   if [ -w /proc/sys/vm/drop_caches ]; then echo 3 > /proc/sys/vm/drop_caches; fi
