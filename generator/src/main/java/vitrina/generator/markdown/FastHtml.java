@@ -152,11 +152,7 @@ final class FastHtml {
             } else if (n instanceof SoftLineBreak) {
                 append("\n");
             } else if (n instanceof Heading h) {
-                line();
-                open("h" + h.getLevel(), h.getText());
-                children(h);
-                close();
-                line();
+                block(new Element("h" + h.getLevel()), h.getText(), h, "");
             } else if (n instanceof StrongEmphasis s) {
                 inline("strong", s.getText(), s);
             } else if (n instanceof Emphasis e) {
@@ -179,20 +175,19 @@ final class FastHtml {
                 append(text);
                 closeLink();
             } else if (n instanceof HardLineBreak) {
-                empty(new Element("br"), null);
+                empty(new Element("br"), BasedSequence.NULL);
                 append("\n");
             } else if (n instanceof BulletList) {
-                list("ul", n, null);
+                indented(new Element("ul"), BasedSequence.NULL, n);
             } else if (n instanceof OrderedList ol) {
+                Element el = new Element("ol");
                 int start = ol.getStartNumber();
-                list("ol", n, lists.isOrderedListManualStart() && start != 1 ? String.valueOf(start) : null);
+                if (lists.isOrderedListManualStart() && start != 1) {
+                    el.attr("start", String.valueOf(start));
+                }
+                indented(el, BasedSequence.NULL, n);
             } else if (n instanceof ListItem item) {
-                line();
-                open("li", item.getChars());
-                append(item.getMarkerSuffix().unescape());
-                children(item);
-                close();
-                line();
+                block(new Element("li"), item.getChars(), item, item.getMarkerSuffix().unescape());
             } else if (n instanceof Strikethrough s) {
                 inline("del", s.getText(), s);
             } else if (n instanceof Code code) {
@@ -202,13 +197,7 @@ final class FastHtml {
             } else if (n instanceof HtmlEntity) {
                 append(n.getChars().unescape());
             } else if (n instanceof BlockQuote) {
-                line();
-                open("blockquote", BasedSequence.NULL);
-                line();
-                children(n);
-                line();
-                close();
-                line();
+                indented(new Element("blockquote"), BasedSequence.NULL, n);
             } else if (n instanceof ThematicBreak) {
                 line();
                 empty(new Element("hr"), n.getChars());
@@ -247,31 +236,38 @@ final class FastHtml {
                 children(cell);
                 close();
             } else if (n instanceof TableRow row) {
-                tableLine("tr", row, row.getChars().trimStart());
+                block(new Element("tr"), row.getChars().trimStart(), row, "");
             } else if (n instanceof TableBody || n instanceof TableHead) {
-                tableLine(n instanceof TableHead ? "thead" : "tbody", n, BasedSequence.NULL);
+                block(new Element(n instanceof TableHead ? "thead" : "tbody"), BasedSequence.NULL, n, "");
             } else if (n instanceof TableBlock table) {
                 if (!tableClass.isEmpty()) {
                     throw UNSUPPORTED;
                 }
-                line();
-                open("table", table.getChars());
-                line();
-                children(table);
-                line();
-                close();
-                line();
+                indented(new Element("table"), table.getChars(), table);
             } else if (n instanceof TableCaption caption) {
-                tableLine("caption", caption, caption.getChars().trimStart());
+                block(new Element("caption"), caption.getChars().trimStart(), caption, "");
             } else if (!(n instanceof Reference || n instanceof TableSeparator)) {
                 throw UNSUPPORTED;
             }
         }
 
-        void tableLine(String tag, Node node, BasedSequence source) {
+        /** A block on its own line: {@code <li>}, {@code <p>}, a heading, a table row (flexmark's tagLine). */
+        void block(Element el, BasedSequence source, Node node, String lead) {
             line();
-            open(tag, source);
+            open(el, source);
+            append(lead);
             children(node);
+            close();
+            line();
+        }
+
+        /** A block whose children start on a line of their own: lists, quotes, tables (flexmark's tagIndent). */
+        void indented(Element el, BasedSequence source, Node node) {
+            line();
+            open(el, source);
+            line();
+            children(node);
+            line();
             close();
             line();
         }
@@ -285,31 +281,13 @@ final class FastHtml {
                 children(p);
                 return;
             }
-            line();
-            open("p", p.getChars());
-            children(p);
-            close();
-            line();
+            block(new Element("p"), p.getChars(), p, "");
         }
 
         void inline(String tag, BasedSequence source, Node node) {
             open(tag, source);
             children(node);
             close();
-        }
-
-        void list(String tag, Node list, String start) {
-            line();
-            Element el = new Element(tag);
-            if (start != null) {
-                el.attr("start", start);
-            }
-            open(el, BasedSequence.NULL);
-            line();
-            children(list);
-            line();
-            close();
-            line();
         }
 
         void link(String href, BasedSequence title, BasedSequence source, Node node) {
@@ -414,9 +392,7 @@ final class FastHtml {
         void empty(Element el, BasedSequence source) {
             flush();
             current.appendChild(el);
-            if (source != null) {
-                position(el, source);
-            }
+            position(el, source);
             last = '>';
         }
 

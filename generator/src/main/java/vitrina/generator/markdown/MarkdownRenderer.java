@@ -21,14 +21,15 @@ import vitrina.generator.problem.Problem;
  *
  * <p>The stages of one page, in order: flexmark parses the Markdown; {@link FastHtml} builds the HTML tree from it, or
  * (for raw HTML, footnotes and other rare constructs) flexmark renders HTML, leaving raw HTML verbatim but marked with
- * its source offset, jsoup parses that HTML once (tracking positions) and {@link SourceMap} reads the marks; {@link HtmlSanitizer} removes what the allow-list does not keep; {@link LinkRewriter} checks and resolves
- * links and images; {@link VideoEmbeds} turns lone video links into click-to-load embeds; {@link HeadingIds} names
+ * its source offset, jsoup parses that HTML once (tracking positions) and {@link SourceMap} reads the marks;
+ * {@link HtmlSanitizer} removes what the allow-list does not keep; {@link LinkRewriter} checks and resolves links and
+ * images; {@link VideoEmbeds} turns lone video links into click-to-load embeds; {@link HeadingIds} names
  * the headings; the tree is serialized and its {@link PlainText} extracted.
  */
 public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
-    /** Writes the HTML of common pages; {@code null} in tests that compare it with flexmark's renderer. */
+    /** Builds the tree of common pages; {@code null} in tests that compare it with flexmark and jsoup. */
     private final FastHtml fast;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final LinkRewriter rewriter = new LinkRewriter();
@@ -107,18 +108,10 @@ public final class MarkdownRenderer {
         return fast != null && fast.render(parser.parse(markdown), markdown, newRoot()) != null;
     }
 
-    /**
-     * The tree's HTML, stripped: by {@link HtmlOut} (or jsoup, when it declines or in tests comparing the two), into a
-     * builder made wide (two bytes a char) and large enough up front, as a page is mostly Cyrillic.
-     */
+    /** The tree's HTML, stripped: by {@link HtmlOut}, or by jsoup when it declines (or in tests comparing the two). */
     private String html(Element root, int sizeHint) {
         String html = fast == null ? null : HtmlOut.html(root, sizeHint);
-        if (html == null) {
-            StringBuilder sb = new StringBuilder(sizeHint + sizeHint / 4 + 64);
-            sb.append('\u0416').setLength(0); // any char past Latin-1 makes the builder wide
-            html = root.html(sb).toString();
-        }
-        return html.strip();
+        return (html == null ? root.html() : html).strip();
     }
 
     /** One jsoup parse per page; the parser is created per call because jsoup parsers are not thread-safe. */

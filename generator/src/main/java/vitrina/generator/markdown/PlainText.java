@@ -42,13 +42,6 @@ final class PlainText {
         return out.toString();
     }
 
-    /** Whitespace runs become one space, none at either end. */
-    static String collapse(CharSequence s) {
-        Collapsed out = new Collapsed(s.length());
-        out.append(s.toString());
-        return out.toString();
-    }
-
     /** Whitespace as {@link Character#isWhitespace} sees it, plus the no-break space; letters decided in two tests. */
     static boolean isSpace(char c) {
         if (c <= ' ') {

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Numbers distinct terms so that analyzed documents stay compact int arrays. Thread-safe. */
 final class TermTable {
-    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SERIALS = new AtomicInteger();
     /** Tells tables apart in {@link RussianText}'s per-thread word memory without holding on to them. */
     final int serial = SERIALS.incrementAndGet();
     private final Map<String, Integer> ids = new HashMap<>();
