@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -14,14 +18,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicLong;
 import vitrina.generator.model.OutputSink;
 
@@ -35,6 +46,11 @@ import vitrina.generator.model.OutputSink;
  * longer has. A rebuild after a small edit then costs work in proportion to the edit, not to the 100,000 files
  * of a large exhibition (swapping would have linked all of them into the staging folder and deleted the old tree).
  * While such a commit runs, a reader of the folder can see some files new and some old, as during any upload.
+ *
+ * <p>In place, the target folder is read once, on first need, by a parallel walk ({@link TargetTree}): whether a
+ * previous file is still there with its size, and what the commit must delete, are then answered from memory
+ * rather than with a few stat calls per file of the site and a second walk of the whole tree at the commit. The
+ * target is expected not to change under the build (only the commit changes it).
  */
 public final class SiteWriter implements OutputSink, AutoCloseable {
     private final Path target;
@@ -48,6 +64,9 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     private final boolean inPlace;
     private boolean committed;
     private boolean precompress;
+    /** In place mode: the target tree as the walk found it; read on first need (see {@link #targetTree()}). */
+    private volatile TargetTree targetTree;
+    private final Object targetTreeLock = new Object();
 
     private SiteWriter(Path target, Path staging, OutputManifest previous) {
         this.target = target;
@@ -71,6 +90,11 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         return this;
     }
 
+    /** The previous build's manifest this writer compares with (empty when there was none). */
+    public OutputManifest previousManifest() {
+        return previous;
+    }
+
     /** Files taken over from the previous site unchanged (left in place, or hard-linked into the staging folder). */
     public long linkedCount() {
         return linked.get();
@@ -81,6 +105,11 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         OutputManifest.Entry e = previous.files().get(path);
         if (e == null) {
             return Optional.empty();
+        }
+        if (inPlace) { // answered from the one walk of the target, no stat per file
+            TargetTree tree = targetTree();
+            Long size = tree.failure == null ? tree.files.get(path) : null;
+            return size != null && size == e.size() ? Optional.of(e) : Optional.empty();
         }
         try {
             Path old = SafePaths.resolve(target, path);
@@ -258,59 +287,92 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
 
     /**
      * Brings the staged (changed) files into the target folder, then deletes every file and folder there that the
-     * new site does not have: the folder ends up holding exactly the manifest's files, as after a swap.
+     * new site does not have: the folder ends up holding exactly the manifest's files, as after a swap. What is
+     * there comes from the walk of the target ({@link #targetTree()}), not from a second walk.
      */
     private void commitInPlace() throws IOException {
+        TargetTree tree = targetTree();
+        if (tree.failure != null) { // before anything is moved: the target stays as it was
+            throw tree.failure;
+        }
         if (precompress) {
             compressInPlace();
         }
-        List<String> order = new java.util.ArrayList<>(staged);
+        // what the old tree has and the new site does not; sorted, so that a folder's contents form a range
+        TreeSet<String> staleFiles = new TreeSet<>();
+        for (String path : tree.files.keySet()) {
+            if (!written.containsKey(path)) {
+                staleFiles.add(path);
+            }
+        }
+        Set<String> kept = new HashSet<>(); // every folder on the way to a file of the new site stays
+        for (String path : written.keySet()) {
+            for (int i = path.lastIndexOf('/'); i > 0 && kept.add(path.substring(0, i));
+                    i = path.lastIndexOf('/', i - 1)) {
+                // the folders above were added with the first file below them
+            }
+        }
+        TreeSet<String> staleFolders = new TreeSet<>();
+        for (String folder : tree.folders) {
+            if (!kept.contains(folder)) {
+                staleFolders.add(folder);
+            }
+        }
+        List<String> order = new ArrayList<>(staged);
         // pages last: a page never links to an asset or search file that is not there yet
         order.sort(java.util.Comparator.comparing((String p) -> p.endsWith(".html") || p.equals("search/index.json"))
                 .thenComparing(java.util.Comparator.naturalOrder()));
+        Set<Path> made = new HashSet<>();
         for (String path : order) {
             Path to = SafePaths.resolve(target, path);
-            makeFolders(to.getParent());
-            if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(to); // a folder became a file
+            makeFolders(path, to.getParent(), staleFiles, made);
+            if (staleFolders.remove(path)) { // a folder became a file
+                deleteTree(to);
+                staleFolders.subSet(path + "/", path + "0").clear(); // '0' follows '/': exactly what is below
+                staleFiles.subSet(path + "/", path + "0").clear();
             }
             move(SafePaths.resolve(staging, path), to);
         }
-        java.util.Set<Path> folders = new java.util.HashSet<>();
-        for (String path : written.keySet()) {
-            for (Path p = SafePaths.resolve(target, path).getParent(); p != null && !p.equals(target)
-                    && folders.add(p); p = p.getParent()) {
-                // every folder on the way to a file of the new site stays
+        try {
+            new ArrayList<>(staleFiles).parallelStream().forEach(path -> {
+                try {
+                    Files.deleteIfExists(target.resolve(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String folder : staleFolders.descendingSet()) { // below a folder sorts after it: deepest first
+            Path dir = target.resolve(folder);
+            try {
+                Files.deleteIfExists(dir);
+            } catch (DirectoryNotEmptyException e) {
+                deleteTree(dir); // something came after the walk; it holds no file of the new site
             }
         }
-        Files.walkFileTree(target, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!written.containsKey(target.relativize(file).toString().replace('\\', '/'))) {
-                    Files.delete(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (!dir.equals(target) && !folders.contains(dir)) {
-                    Files.delete(dir);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
         deleteTree(staging);
     }
 
-    /** Creates {@code folder} in the target, deleting a file of the old site that stands where a folder must be. */
-    private void makeFolders(Path folder) throws IOException {
-        for (Path p = folder; p != null && !p.equals(target); p = p.getParent()) {
-            if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(p);
+    /**
+     * Creates {@code folder} (the folder of site path {@code path}) in the target, deleting a file of the old site
+     * that stands where a folder must be; {@code made} holds the folders known to exist.
+     */
+    private void makeFolders(String path, Path folder, Set<String> staleFiles, Set<Path> made) throws IOException {
+        if (folder.equals(target) || made.contains(folder)) {
+            return;
+        }
+        for (int i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+            String above = path.substring(0, i);
+            if (staleFiles.remove(above)) { // a file (or a symlink) of the old site where a folder must be
+                Files.deleteIfExists(target.resolve(above));
             }
         }
         Files.createDirectories(folder);
+        for (Path p = folder; p != null && !p.equals(target) && made.add(p); p = p.getParent()) {
+            // the folders above were added with the first file below them
+        }
     }
 
     /** Keeps the previous {@code .gz} of unchanged files; compresses changed files and those without one. */
@@ -339,6 +401,104 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         Map<String, OutputManifest.Entry> made = Precompressor.gzipAll(staging, fresh);
         written.putAll(made);
         staged.addAll(made.keySet());
+    }
+
+    /** The target tree, walked on the first call (once, whichever thread asks first; the others wait for it). */
+    /**
+     * Starts reading the target folder on a thread of its own (in place mode), so that the walk overlaps the work
+     * before the first {@link #previous} instead of holding it up. Returns at once; the first caller that needs the
+     * tree waits for it.
+     */
+    public SiteWriter readTargetAhead() {
+        if (inPlace && targetTree == null) {
+            Thread t = new Thread(this::targetTree, "vitrina-target-walk");
+            t.setDaemon(true);
+            t.start();
+        }
+        return this;
+    }
+
+    private TargetTree targetTree() {
+        TargetTree tree = targetTree;
+        if (tree == null) {
+            synchronized (targetTreeLock) {
+                tree = targetTree;
+                if (tree == null) {
+                    tree = TargetTree.walk(target, previous.files().size());
+                    targetTree = tree;
+                }
+            }
+        }
+        return tree;
+    }
+
+    /**
+     * The files of a folder tree (relative path with '/' to size; a symlink or other non-regular file to -1, so it
+     * never matches a manifest entry, and is never followed) and its folders (without the root). Read with one
+     * lstat per entry, in parallel over folders: each folder is a task, so the 10,000 folders of {@code stands/}
+     * are spread over the threads as well as the top-level ones. {@code failure} is set when the folder could not
+     * be read.
+     */
+    private record TargetTree(Map<String, Long> files, Set<String> folders, IOException failure) {
+        static final Long NOT_REGULAR = -1L;
+
+        static TargetTree walk(Path root, int expectedFiles) {
+            Map<String, Long> files = new ConcurrentHashMap<>(Math.max(16, expectedFiles + expectedFiles / 3));
+            Set<String> folders = ConcurrentHashMap.newKeySet(Math.max(16, expectedFiles / 8));
+            // a pool of its own: the first caller may be a worker of the common pool whose fellows block on the lock
+            ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            try {
+                pool.invoke(new Folder(root, "", files, folders));
+                return new TargetTree(files, folders, null);
+            } catch (UncheckedIOException e) {
+                return new TargetTree(Map.of(), Set.of(), e.getCause());
+            } catch (RuntimeException e) {
+                return new TargetTree(Map.of(), Set.of(), new IOException("cannot read " + root, e));
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private static final class Folder extends RecursiveAction {
+            private final Path dir;
+            private final String prefix;
+            private final Map<String, Long> files;
+            private final Set<String> folders;
+
+            Folder(Path dir, String prefix, Map<String, Long> files, Set<String> folders) {
+                this.dir = dir;
+                this.prefix = prefix;
+                this.files = files;
+                this.folders = folders;
+            }
+
+            @Override
+            protected void compute() {
+                List<Folder> below = new ArrayList<>();
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path entry : entries) {
+                        String path = prefix + entry.getFileName();
+                        BasicFileAttributes attrs;
+                        try {
+                            attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        } catch (NoSuchFileException gone) {
+                            continue;
+                        }
+                        if (attrs.isDirectory()) {
+                            folders.add(path);
+                            below.add(new Folder(entry, path + "/", files, folders));
+                        } else {
+                            files.put(path, attrs.isRegularFile() ? attrs.size() : NOT_REGULAR);
+                        }
+                    }
+                } catch (NoSuchFileException gone) {
+                    return; // went away while it was read: as if it had not been there
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + dir, e);
+                }
+                invokeAll(below);
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +128,180 @@ class SiteWriterTest {
         assertEquals("v2", Files.readString(out.resolve("index.html")));
         assertEquals("now a file", Files.readString(out.resolve("becomes-file")));
         assertOnlySiteLeftIn(dir);
+    }
+
+    @Test
+    void anUpdateInPlaceDeletesStrayFilesAndFolders() throws Exception {
+        Path out = dir.resolve("site-output");
+        OutputManifest first = build(out, null, "index.html", "v1", "same/index.html", "same");
+        Files.writeString(out.resolve("stray.txt"), "at the root");
+        Files.writeString(out.resolve("same/stray.txt"), "beside a kept file");
+        Files.createDirectories(out.resolve("empty"));
+        Files.createDirectories(out.resolve("nested/deeper/deepest"));
+        Files.writeString(out.resolve("nested/deeper/file.txt"), "x");
+        Files.createDirectories(out.resolve("same/empty-inside"));
+        build(out, first, "index.html", "v1", "same/index.html", "same");
+        assertEquals(List.of("index.html", "same/index.html"), filesIn(out));
+        assertEquals(List.of("", "same"), foldersIn(out));
+        assertOnlySiteLeftIn(dir);
+    }
+
+    @Test
+    void aFileWhoseSizeChangedSinceTheManifestIsNotReused() throws Exception {
+        Path out = dir.resolve("site-output");
+        OutputManifest first = build(out, null, "a.html", "original", "b.css", "kept");
+        Files.writeString(out.resolve("a.html"), "edited by hand, longer");
+        try (SiteWriter w = SiteWriter.staging(out, first)) {
+            assertTrue(w.previous("a.html").isEmpty());
+            assertEquals(first.files().get("b.css"), w.previous("b.css").orElseThrow());
+            assertTrue(w.previous("missing.html").isEmpty());
+            w.writeString("a.html", "original");
+            w.writeString("b.css", "kept");
+            assertEquals(1, w.linkedCount());
+            w.commit();
+        }
+        assertEquals("original", Files.readString(out.resolve("a.html")));
+        assertEquals("kept", Files.readString(out.resolve("b.css")));
+    }
+
+    @Test
+    void foldersBecomeFilesAndFilesBecomeFoldersInPlace() throws Exception {
+        Path out = dir.resolve("site-output");
+        OutputManifest first = build(out, null,
+                "was-folder/index.html", "1", "was-folder/sub/deep/x.css", "2", "was-folder-too/y.js", "3",
+                "was-file", "4", "was-file-deep", "5", "keep.html", "6");
+        build(out, first,
+                "was-folder", "now a file", "was-folder-too", "me too",
+                "was-file/index.html", "now a folder", "was-file-deep/a/b/c.html", "deep", "keep.html", "6");
+        assertEquals(List.of("keep.html", "was-file-deep/a/b/c.html", "was-file/index.html", "was-folder",
+                "was-folder-too"), filesIn(out));
+        assertEquals(List.of("", "was-file", "was-file-deep", "was-file-deep/a", "was-file-deep/a/b"),
+                foldersIn(out));
+        assertEquals("now a file", Files.readString(out.resolve("was-folder")));
+        assertEquals("deep", Files.readString(out.resolve("was-file-deep/a/b/c.html")));
+        assertOnlySiteLeftIn(dir);
+    }
+
+    @Test
+    void precompressInPlaceKeepsUnchangedGzipsAndReplacesChangedOnes() throws Exception {
+        Path out = dir.resolve("site-output");
+        String same = "same ".repeat(100);
+        OutputManifest first;
+        try (SiteWriter w = SiteWriter.staging(out).precompress(true)) {
+            w.writeString("same.html", same);
+            w.writeString("changed.html", "old ".repeat(100));
+            w.writeString("gone.html", "gone ".repeat(100));
+            first = w.commit();
+        }
+        assertTrue(first.files().containsKey("gone.html.gz"));
+        Object sameGz = Files.getAttribute(out.resolve("same.html.gz"), "unix:ino");
+        OutputManifest second;
+        try (SiteWriter w = SiteWriter.staging(out, first).precompress(true)) {
+            w.writeString("same.html", same);
+            w.writeString("changed.html", "new ".repeat(100));
+            second = w.commit();
+        }
+        assertEquals(List.of("changed.html", "changed.html.gz", "same.html", "same.html.gz"), filesIn(out));
+        assertEquals(List.copyOf(second.files().keySet()), filesIn(out));
+        assertEquals(sameGz, Files.getAttribute(out.resolve("same.html.gz"), "unix:ino"));
+        assertEquals("new ".repeat(100), gunzip(out.resolve("changed.html.gz")));
+        assertEquals(first.files().get("same.html.gz"), second.files().get("same.html.gz"));
+    }
+
+    @Test
+    void precompressTurnedOnInPlaceCompressesUnchangedFiles() throws Exception {
+        Path out = dir.resolve("site-output");
+        String text = "text ".repeat(100);
+        OutputManifest first = build(out, null, "a.html", text, "small.css", "x");
+        OutputManifest second;
+        try (SiteWriter w = SiteWriter.staging(out, first).precompress(true)) {
+            w.writeString("a.html", text);
+            w.writeString("small.css", "x");
+            second = w.commit();
+        }
+        assertEquals(List.of("a.html", "a.html.gz", "small.css"), filesIn(out));
+        assertEquals(List.copyOf(second.files().keySet()), filesIn(out));
+        assertEquals(text, gunzip(out.resolve("a.html.gz")));
+        assertEquals(text, Files.readString(out.resolve("a.html")));
+    }
+
+    @Test
+    void symlinksInTheTargetAreNeverFollowed() throws Exception {
+        Path out = dir.resolve("site-output");
+        OutputManifest first = build(out, null, "index.html", "v1", "linked.html", "real");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("keep.txt"), "not part of the site");
+        Files.writeString(elsewhere.resolve("linked.html"), "real");
+        Files.createSymbolicLink(out.resolve("stray-link"), elsewhere);
+        Files.delete(out.resolve("linked.html"));
+        Files.createSymbolicLink(out.resolve("linked.html"), elsewhere.resolve("linked.html"));
+        try (SiteWriter w = SiteWriter.staging(out, first)) {
+            assertTrue(w.previous("linked.html").isEmpty(), "a symlink is not the file the manifest recorded");
+            w.writeString("index.html", "v1");
+            w.writeString("linked.html", "real");
+            w.commit();
+        }
+        assertEquals(List.of("index.html", "linked.html"), filesIn(out));
+        assertFalse(Files.isSymbolicLink(out.resolve("linked.html")));
+        assertFalse(Files.exists(out.resolve("stray-link"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("not part of the site", Files.readString(elsewhere.resolve("keep.txt")));
+        assertEquals("real", Files.readString(elsewhere.resolve("linked.html")));
+    }
+
+    @Test
+    void aNoChangeRebuildFromManyThreadsLeavesEveryFileInPlace() throws Exception {
+        Path out = dir.resolve("site-output");
+        List<String> paths = IntStream.range(0, 2000).mapToObj(i -> "stands/s" + i + "/index.html").toList();
+        OutputManifest first;
+        try (SiteWriter w = SiteWriter.staging(out)) {
+            paths.parallelStream().forEach(p -> w.writeString(p, "page " + p));
+            first = w.commit();
+        }
+        Object inode = Files.getAttribute(out.resolve("stands/s7/index.html"), "unix:ino");
+        try (SiteWriter w = SiteWriter.staging(out, first)) {
+            paths.parallelStream().forEach(p -> {
+                if (p.hashCode() % 2 == 0) {
+                    w.reuse(p, w.previous(p).orElseThrow());
+                } else {
+                    w.writeString(p, "page " + p);
+                }
+            });
+            assertEquals(paths.size(), w.linkedCount());
+            assertEquals(first, w.commit());
+        }
+        assertEquals(inode, Files.getAttribute(out.resolve("stands/s7/index.html"), "unix:ino"));
+        assertEquals(paths.stream().sorted().toList(), filesIn(out));
+        assertOnlySiteLeftIn(dir);
+    }
+
+    /** Builds {@code pathsAndContents} into {@code out} (in place when {@code previous} is given) and commits. */
+    private static OutputManifest build(Path out, OutputManifest previous, String... pathsAndContents) {
+        try (SiteWriter w = previous == null ? SiteWriter.staging(out) : SiteWriter.staging(out, previous)) {
+            for (int i = 0; i < pathsAndContents.length; i += 2) {
+                w.writeString(pathsAndContents[i], pathsAndContents[i + 1]);
+            }
+            return w.commit();
+        }
+    }
+
+    private static List<String> filesIn(Path out) throws Exception {
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> out.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> foldersIn(Path out) throws Exception {
+        try (Stream<Path> folders = Files.walk(out)) {
+            return folders.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> out.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static String gunzip(Path file) throws Exception {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static void assertOnlySiteLeftIn(Path dir) throws Exception {
