@@ -36,6 +36,7 @@ import vitrina.generator.problem.Problems;
 import vitrina.generator.render.Routes;
 import vitrina.generator.render.SiteRenderer;
 import vitrina.generator.render.StandContent;
+import vitrina.generator.render.StandSummary;
 import vitrina.generator.search.SearchIndexBuilder;
 
 /**
@@ -80,18 +81,28 @@ public final class Build {
     public BuildReport run() {
         Problems problems = Problems.tracking(PROBLEM_CAP);
         StageTimer timer = new StageTimer(options.progress());
+        prints = new Prints();
         String generator = BuildKeys.generator();
         SearchIndexBuilder search = new SearchIndexBuilder();
         if (!defaultThemeFound(problems)) { // before stands are prepared: that takes minutes on a large exhibition
             return writeReports(report(true, null, new LoadResult(null, List.of()), problems, timer, null, null), null);
         }
+        List<AutoCloseable> closing = new ArrayList<>(); // record files: their previous generation stays open
+        // the previous manifest and the walk of the previous site are read while the content loads
+        java.util.concurrent.CompletableFuture<SiteWriter> site = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SiteWriter.staging(options.outDir(), ManifestJson.read(manifestFile()))
+                        .precompress(options.precompress()).readTargetAhead(), Build::ownThread);
+        closing.add(() -> site.thenAccept(SiteWriter::close).join()); // a build that ends early leaves no staging
         try { // the search index spills documents to a temporary file: deleted however the build ends
+            removeLegacyCaches();
             Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
+            closing.add(preparer.cache::close);
             ContentLoader loader = new ContentLoader(options.clock());
             // an unchanged folder is not read again: its stand comes from the folder cache, its pages from the
             // stand cache (and only while they are there)
-            FolderCache folders = new FolderCache(options.cacheDir().resolve("folders"), generator,
+            FolderCache folders = new FolderCache(options.cacheDir().resolve("folders.bin"), generator,
                     preparer.cache::has);
+            closing.add(folders);
             LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
                     () -> options.onlyStand() != null
                             ? loader.loadOnly(options.contentDir(), options.onlyStand(), problems, preparer::lighten)
@@ -100,15 +111,17 @@ public final class Build {
             if (ex == null) {
                 return writeReports(report(true, null, loaded, problems, timer, null, null), null);
             }
+            prints.standsKey(loader.standsKey(ex.site()));
             List<Path> themes = themeDirs(ex, problems);
             if (themes == null) {
                 return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
             }
-            OutputManifest previous = ManifestJson.read(manifestFile());
-            try (SiteWriter writer = SiteWriter.staging(options.outDir(), previous)
-                    .precompress(options.precompress())) {
+            try (SiteWriter writer = await(site)) {
+                OutputManifest previous = writer.previousManifest();
                 search.nominations(ex.site().nominations());
-                Stages stages = new Stages(themes, ex, writer, problems, preparer, search);
+                Stages stages = new Stages(themes, ex, writer, problems, preparer, search, generator);
+                closing.add(stages.rendered);
+                closing.add(stages.pages);
                 Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
                 String searchKey = searchKey(ex, generator, preparer.cache);
                 Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
@@ -117,33 +130,176 @@ public final class Build {
                             reused != null ? stages.register(stand) : stages.index(stand)));
                     return reused != null ? reused : stages.search.related(RELATED);
                 });
-                ResultsStage results = timer.time("Результаты конкурса", 0,
-                        () -> ResultsStage.compute(options, ex, stages.markdown, problems));
-                stages.renderer.registerResults(results.view());
-                // result cards are part of stand pages: a change in the results re-renders every stand
-                String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
-                        + results.fingerprint();
-                timer.time("Страницы стендов", ex.stands().size(), () -> {
-                    stages.renderer.registerPages(ex.pages());
-                    ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
-                            related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
-                });
-                timer.time("Каталог и страницы", ex.pages().size(),
-                        () -> stages.renderSite(ex, writer, reused == null));
+                Map<String, RenderedMarkdown> pages = stages.staticPages(ex, reused == null);
+                // the index files depend on nothing rendered below: written meanwhile, on a thread of their own
+                java.util.concurrent.CompletableFuture<Void> searchFiles = reused != null
+                        ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                        : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                            search.write(writer);
+                            writeNearDuplicates(search.nearDuplicates(0.5));
+                        }, Build::ownThread);
+                try {
+                    ResultsStage results = timer.time("Результаты конкурса", 0,
+                            () -> ResultsStage.compute(options, ex, stages.markdown, problems));
+                    stages.renderer.registerResults(results.view());
+                    // result cards are part of stand pages: a change in the results re-renders every stand
+                    String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
+                            + results.fingerprint();
+                    timer.time("Страницы стендов", ex.stands().size(), () -> {
+                        stages.renderer.registerPages(ex.pages());
+                        ex.stands().parallelStream().forEach(stand -> stages.render(stand, siteKey,
+                                related.getOrDefault(stand.id(), List.of()), images.get(stand.id())));
+                    });
+                    stages.renderer.reuseListings(stages.pages, siteKey, prints::summary);
+                    timer.time("Каталог и страницы", 0, () -> stages.renderer.renderSite(ex.pages(), pages));
+                    timer.time("Открытые данные и дипломы", results.documents(),
+                            () -> results.write(writer, options.reportDir(), options.progress()));
+                    timer.time("Поисковый индекс: запись", 0, () -> awaitQuietly(searchFiles, true));
+                } finally {
+                    awaitQuietly(searchFiles, false); // never leave it writing into a staging folder being deleted
+                }
                 if (reused == null) {
                     Map<String, OutputManifest.Entry> index = new TreeMap<>(writer.writtenUnder("search/"));
                     index.keySet().removeIf(path -> path.endsWith(".html")); // the search page is the renderer's
                     stages.searchCache.store(searchKey, related, index);
                 }
-                timer.time("Открытые данные и дипломы", results.documents(),
-                        () -> results.write(writer, options.reportDir(), options.progress()));
                 OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
-                ManifestJson.write(previous, options.reportDir().resolve("manifest.previous.json"));
+                keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
+                // the records vouch for files of the committed site: written after it, never before
+                preparer.cache.commit();
+                stages.rendered.commit();
+                stages.pages.commit();
                 return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
             }
         } finally {
             search.close();
+            closing.forEach(Build::closeQuietly);
+        }
+    }
+
+    private static void ownThread(Runnable work) {
+        Thread t = new Thread(work, "vitrina-search-index");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits for background work; {@code rethrow}: its failure becomes this thread's. */
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> work, boolean rethrow) {
+        try {
+            await(work);
+        } catch (RuntimeException | Error e) {
+            if (rethrow) {
+                throw e;
+            }
+        }
+    }
+
+    /** The result of background work; its failure is thrown as it was thrown there. */
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // a cache file left behind is overwritten by the next build
+        }
+    }
+
+    /**
+     * Hashes of what a stand record and a stand's summary (as shown on other stands' pages) say, each made once per
+     * build: a stand's text form is long, and every stand's key names four related stands.
+     */
+    private static final class Prints {
+        private final Map<StandId, String> stands = new ConcurrentHashMap<>();
+        private final Map<StandId, Print> summaries = new ConcurrentHashMap<>();
+        private volatile String loaded = "";
+
+        /** What every stand as loaded depends on besides its files (see {@link ContentLoader#standsKey}). */
+        void standsKey(String key) {
+            loaded = BuildKeys.sha256(key);
+        }
+
+        /**
+         * For the stands of the exhibition (one record per id). A loaded stand is a function of its folder name, its
+         * files' version and the loader's key; moderation adds the approval date. Hashing these few fields stands
+         * for hashing the whole record's text (which cost a second per 10,000 stands).
+         */
+        String stand(Stand s) {
+            return stands.computeIfAbsent(s.id(), id -> BuildKeys.sha256(loaded + "\n" + id.value() + "\n"
+                    + s.version() + "\n" + s.approved()));
+        }
+
+        /** For stands registered with the renderer, once all are. */
+        String summary(StandId id, SiteRenderer renderer) {
+            StandSummary s = renderer.summary(id);
+            return s == null ? "-" : summary(s);
+        }
+
+        /**
+         * A summary's hash, made once per stand (again only for a summary that differs from the first). Made of what
+         * the summary shows, not of its stand's version: an edit of a stand's pages leaves the listings and the
+         * related blocks naming it as they were.
+         */
+        String summary(StandSummary s) {
+            Print p = summaries.get(s.id());
+            if (p != null && p.summary().equals(s)) {
+                return p.print();
+            }
+            String print = BuildKeys.sha256(s.toString());
+            summaries.putIfAbsent(s.id(), new Print(s, print));
+            return print;
+        }
+
+        private record Print(StandSummary summary, String print) {
+        }
+    }
+
+    /** This run's; a new set each run. */
+    private Prints prints = new Prints();
+
+    /**
+     * Per-stand cache files of earlier versions (now one record file per kind): 50,000 files nobody reads any more.
+     * Their folder cache folder tells such a cache; removed once.
+     */
+    private void removeLegacyCaches() {
+        Path folders = options.cacheDir().resolve("folders");
+        if (!Files.isDirectory(folders, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            try (var files = Files.newDirectoryStream(options.cacheDir().resolve("stands"), "*.head")) {
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // no stand cache
+            }
+            for (Path dir : List.of(options.cacheDir().resolve("render"), folders)) { // the marker last
+                if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            }
+        } catch (IOException e) {
+            // left for the next build
         }
     }
 
@@ -156,8 +312,9 @@ public final class Build {
         for (StaticPage p : ex.pages()) {
             BuildKeys.update(md, p.toString());
         }
+        ex.stands().parallelStream().forEach(prints::stand); // hashed on both cores, kept for the render keys
         for (Stand s : ex.stands()) {
-            BuildKeys.update(md, cache.key(s) + " " + s);
+            BuildKeys.update(md, cache.key(s) + " " + prints.stand(s));
         }
         return java.util.HexFormat.of().formatHex(md.digest());
     }
@@ -175,6 +332,20 @@ public final class Build {
 
     private LoadResult load(Problems problems) {
         return new ContentLoader(options.clock()).load(options.contentDir(), problems);
+    }
+
+    /** The previous build's manifest becomes manifest.previous.json (moved, not written again: 13 MB at 10,000). */
+    private void keepAsPrevious(OutputManifest previous) {
+        Path to = options.reportDir().resolve("manifest.previous.json");
+        try {
+            if (!previous.files().isEmpty() && Files.isRegularFile(manifestFile())) {
+                Files.move(manifestFile(), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return;
+            }
+        } catch (IOException e) {
+            // written below
+        }
+        ManifestJson.write(previous, to);
     }
 
     private Path manifestFile() {
@@ -327,12 +498,15 @@ public final class Build {
         final SiteRenderer renderer;
         final Problems problems;
         final StandCache cache;
-        final RenderCache rendered = new RenderCache(options.cacheDir().resolve("render"));
+        final RenderCache rendered;
+        final PageCache pages;
         final SearchCache searchCache = new SearchCache(options.cacheDir().resolve("search.txt"));
         final SiteWriter writer;
 
         Stages(List<Path> themes, Exhibition ex, SiteWriter writer, Problems problems, Preparer preparer,
-               SearchIndexBuilder search) {
+               SearchIndexBuilder search, String generator) {
+            this.rendered = new RenderCache(options.cacheDir().resolve("render.bin"), generator);
+            this.pages = new PageCache(options.cacheDir().resolve("pages.bin"), generator, writer);
             this.renderer = new SiteRenderer(themes, ex.site(), writer);
             this.search = search;
             this.problems = problems;
@@ -390,8 +564,8 @@ public final class Build {
         /** Renders a stand's pages, or takes them over from the previous site when nothing they show changed. */
         void render(Stand stand, String siteKey, List<StandId> related, Map<String, ImageSet> images) {
             StringBuilder key = new StringBuilder(siteKey).append('\n').append(cache.key(stand)).append('\n')
-                    .append(stand.approved()).append('\n').append(stand);
-            related.forEach(r -> key.append('\n').append(renderer.summary(r)));
+                    .append(stand.approved()).append('\n').append(prints.stand(stand));
+            related.forEach(r -> key.append('\n').append(prints.summary(r, renderer)));
             String renderKey = BuildKeys.sha256(key.toString());
             if (rendered.reuse(stand.id(), renderKey, writer)) {
                 renderer.adoptStand(stand, images);
@@ -410,22 +584,18 @@ public final class Build {
                     "stand cache entry vanished during the build: " + stand.id()));
         }
 
-        void renderSite(Exhibition ex, SiteWriter writer, boolean writeSearch) {
+        /** The static pages' Markdown rendered, and added to the search index when it is built anew. */
+        Map<String, RenderedMarkdown> staticPages(Exhibition ex, boolean toSearch) {
             Map<String, RenderedMarkdown> pages = new TreeMap<>();
             for (StaticPage page : ex.pages()) {
                 RenderedMarkdown html = markdown.render(page.markdown(), page.file(), page.bodyLine(),
                         LinkResolver.none(), problems::add);
                 pages.put(page.slug(), html);
-                if (writeSearch) {
+                if (toSearch) {
                     search.addPage(page, html);
                 }
-                options.progress().step();
             }
-            renderer.renderSite(ex.pages(), pages);
-            if (writeSearch) {
-                search.write(writer);
-                writeNearDuplicates(search.nearDuplicates(0.5));
-            }
+            return pages;
         }
     }
 

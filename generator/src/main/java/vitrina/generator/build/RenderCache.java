@@ -1,29 +1,26 @@
 package vitrina.generator.build;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import vitrina.generator.cache.RecordFile;
 import vitrina.generator.model.StandId;
 import vitrina.generator.output.OutputManifest;
 import vitrina.generator.output.SiteWriter;
 
 /**
  * Remembers, per stand, the render key and the files its pages produced, so that a stand whose key is unchanged
- * is taken over from the previous site (hard links) instead of rendered. One small text file per stand under
- * {@code cache/render/}: the key on the first line, then {@code sha256 size path} per file.
+ * is taken over from the previous site instead of rendered. One record per stand in one {@link RecordFile}: the key
+ * on the first line, then {@code sha256 size path} per file.
  */
-final class RenderCache {
-    private final Path dir;
+final class RenderCache implements AutoCloseable {
+    private final RecordFile records;
 
-    RenderCache(Path dir) {
-        this.dir = dir;
+    RenderCache(Path file, String generator) {
+        this.records = RecordFile.open(file, "render\n" + generator);
     }
 
     /**
@@ -33,31 +30,32 @@ final class RenderCache {
      * @return whether the stand was taken over
      */
     boolean reuse(StandId id, String key, SiteWriter writer) {
-        Path file = file(id);
-        if (!Files.isRegularFile(file)) {
+        Optional<byte[]> record = records.get(id.value());
+        if (record.isEmpty()) {
             return false;
         }
         SortedMap<String, OutputManifest.Entry> files = new TreeMap<>();
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(key)) {
+            String[] lines = new String(record.get(), StandardCharsets.UTF_8).split("\n");
+            if (!lines[0].equals(key)) {
                 return false;
             }
-            for (String line : lines.subList(1, lines.size())) {
-                String[] parts = line.split(" ", 3);
+            for (int i = 1; i < lines.length; i++) {
+                String[] parts = lines[i].split(" ", 3);
                 OutputManifest.Entry e = new OutputManifest.Entry(parts[0], Long.parseLong(parts[1]));
                 if (writer.previous(parts[2]).filter(e::equals).isEmpty()) {
                     return false;
                 }
                 files.put(parts[2], e);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return false;
         }
         if (files.isEmpty()) {
             return false;
         }
         files.forEach(writer::reuse);
+        records.keep(id.value());
         return true;
     }
 
@@ -65,18 +63,16 @@ final class RenderCache {
         StringBuilder sb = new StringBuilder(key).append('\n');
         files.forEach((path, e) -> sb.append(e.sha256()).append(' ').append(e.size()).append(' ').append(path)
                 .append('\n'));
-        Path file = file(id);
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, id.value(), ".tmp");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the render cache " + file, e);
-        }
+        records.put(id.value(), sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private Path file(StandId id) {
-        return dir.resolve(id.value() + ".txt");
+    /** Makes this build's records the next build's (call once the site is committed); gone stands drop out. */
+    void commit() {
+        records.commit();
+    }
+
+    @Override
+    public void close() {
+        records.close();
     }
 }

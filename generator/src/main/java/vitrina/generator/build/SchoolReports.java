@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import vitrina.generator.cache.RecordFile;
 import vitrina.generator.content.LoadResult;
 import vitrina.generator.model.Exhibition;
 import vitrina.generator.model.Region;
@@ -44,12 +45,18 @@ final class SchoolReports {
                 status.put(l.folder(), "не опубликован: " + l.reason());
             }
             Map<String, List<Problem>> byFolder = problemsByFolder(report, status.keySet());
-            // one report pair per stand folder (50,000 of them): on both cores, and rewritten only when changed
-            status.entrySet().parallelStream().forEach(e -> {
-                List<Problem> problems = byFolder.getOrDefault(e.getKey(), List.of());
-                writeIfChanged(schools.resolve(e.getKey() + ".html"), schoolHtml(e.getKey(), e.getValue(), problems));
-                writeIfChanged(schools.resolve(e.getKey() + ".json"), schoolJson(e.getKey(), e.getValue(), problems));
-            });
+            // one report pair per stand folder (50,000 of them): on both cores, and rewritten only when changed; the
+            // hashes of the reports written are kept in one file, so that an unchanged report is not read back
+            try (RecordFile written = RecordFile.open(reportDir.resolve("schools.bin"), "school reports")) {
+                status.entrySet().parallelStream().forEach(e -> {
+                    List<Problem> problems = byFolder.getOrDefault(e.getKey(), List.of());
+                    writeIfChanged(schools, e.getKey() + ".html", schoolHtml(e.getKey(), e.getValue(), problems),
+                            written);
+                    writeIfChanged(schools, e.getKey() + ".json", schoolJson(e.getKey(), e.getValue(), problems),
+                            written);
+                });
+                written.commit();
+            }
             Path previous = reportDir.resolve("published.txt");
             Set<String> before = Files.exists(previous) ? new TreeSet<>(Files.readAllLines(previous)) : Set.of();
             List<String> now = ex == null ? List.of()
@@ -84,14 +91,22 @@ final class SchoolReports {
         return out;
     }
 
-    private static void writeIfChanged(Path file, String content) {
+    /**
+     * Writes the report unless the file holds it already: by the hash recorded when it was written (and the file's
+     * size), else by reading it back.
+     */
+    private static void writeIfChanged(Path folder, String name, String content, RecordFile written) {
+        Path file = folder.resolve(name);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        byte[] hash = BuildKeys.sha256(content).getBytes(StandardCharsets.US_ASCII);
         try {
-            if (Files.isRegularFile(file) && Files.size(file) == bytes.length
-                    && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-                return;
+            boolean same = Files.isRegularFile(file) && Files.size(file) == bytes.length
+                    && (written.get(name).filter(h -> java.util.Arrays.equals(h, hash)).isPresent()
+                    || java.util.Arrays.equals(Files.readAllBytes(file), bytes));
+            if (!same) {
+                Files.write(file, bytes);
             }
-            Files.write(file, bytes);
+            written.put(name, hash);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write school report " + file, e);
         }

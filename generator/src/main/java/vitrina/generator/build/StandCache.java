@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import vitrina.generator.cache.RecordFile;
 import vitrina.generator.model.ImageSet;
 import vitrina.generator.model.RenderedMarkdown;
 import vitrina.generator.model.Stand;
@@ -37,12 +38,24 @@ final class StandCache {
 
     private final Path dir;
     private final String generator;
-    /** Keys whose entry {@link #has} found valid in this build: the folder cache and the preparer both ask. */
-    private final java.util.Set<String> valid = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** This build's heads by stand id, with their key: those {@link #has} found valid and those written. */
+    private final Map<String, Current> current = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The small part of every entry (key, photos, problems), one record per stand: read without opening 50,000 files. */
+    private final RecordFile heads;
+    /**
+     * Present from the first entry a build writes until its heads are committed. A build killed in between may have
+     * replaced entries whose previous heads still vouch for them; the next build then checks every entry's own key.
+     */
+    private final Path unsettled;
+    private final boolean distrustHeads;
+    private volatile boolean markedUnsettled;
 
     StandCache(Path dir, String generator) {
         this.dir = dir;
         this.generator = generator;
+        this.heads = RecordFile.open(dir.resolve("heads.bin"), "heads\n" + generator);
+        this.unsettled = dir.resolve("heads.unsettled");
+        this.distrustHeads = Files.exists(unsettled);
     }
 
     /** Changes whenever the stand's files, its folder name or the generator change. */
@@ -53,25 +66,49 @@ final class StandCache {
     /** Whether a usable entry exists: the key matches and every photo variant is still in the image cache. */
     boolean has(Stand stand) {
         String key = key(stand);
-        if (valid.contains(key)) {
-            return true;
+        Current c = current.get(stand.id().value());
+        if (c != null) {
+            return c.key().equals(key);
         }
-        boolean has = head(stand).isPresent();
-        if (has) {
-            valid.add(key);
+        Optional<Head> head = previousHead(stand, key);
+        if (head.isEmpty() || distrustHeads && !entryKeyIs(stand, key)) {
+            return false;
         }
-        return has;
+        if (current.putIfAbsent(stand.id().value(), new Current(key, head.get())) == null) {
+            heads.keep(stand.id().value());
+        }
+        return true;
+    }
+
+    private record Current(String key, Head head) {
+    }
+
+    private boolean entryKeyIs(Stand stand, String key) {
+        try (DataInputStream in = Codec.openRead(file(stand))) {
+            return key.equals(Codec.str(in));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The small part of a valid entry (photos and problems), without the pages' HTML and texts. */
     Optional<Head> head(Stand stand) {
-        Path file = headFile(stand);
-        if (!Files.isRegularFile(file)) {
+        String key = key(stand);
+        Current c = current.get(stand.id().value());
+        if (c != null) {
+            return c.key().equals(key) ? Optional.of(c.head()) : Optional.empty();
+        }
+        return previousHead(stand, key);
+    }
+
+    private Optional<Head> previousHead(Stand stand, String key) {
+        Optional<byte[]> record = heads.get(stand.id().value());
+        if (record.isEmpty()) {
             return Optional.empty();
         }
         try {
-            StoredHead h = Codec.readHead(file);
-            if (!key(stand).equals(h.key())) {
+            StoredHead h = Codec.readHead(record.get());
+            if (!key.equals(h.key())) {
                 return Optional.empty();
             }
             Map<String, ImageSet> images = images(h.images());
@@ -79,6 +116,24 @@ final class StandCache {
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Makes this build's heads (entries written, entries found valid) the ones the next build reads; stands not seen
+     * in this build drop out. Call once the site is committed.
+     */
+    void commit() {
+        heads.commit();
+        try {
+            Files.deleteIfExists(unsettled);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + unsettled, e);
+        }
+    }
+
+    /** Closes the heads file; without {@link #commit} the next build reads the previous heads. */
+    void close() {
+        heads.close();
     }
 
     /** Photo variants and problems of a prepared stand. */
@@ -164,17 +219,14 @@ final class StandCache {
         Entry e = new Entry(key(p.stand()), p.sections(), images, p.materialUrls(), p.materialTexts(), problems,
                 previews);
         Path file = file(p.stand());
-        valid.remove(e.key());
         try {
             Files.createDirectories(dir);
-            Files.deleteIfExists(headFile(p.stand())); // the head vouches for the full entry: never let it lag
+            markUnsettled(); // the previous head vouches for the entry replaced now until the heads are committed
             Path tmp = Files.createTempFile(dir, p.stand().id().value(), ".tmp");
             Codec.writeEntry(tmp, e);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Path headTmp = Files.createTempFile(dir, p.stand().id().value(), ".tmp");
-            Codec.writeHead(headTmp, new StoredHead(e.key(), images, problems));
-            Files.move(headTmp, headFile(p.stand()), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            heads.put(p.stand().id().value(), Codec.head(new StoredHead(e.key(), images, problems)));
+            current.put(p.stand().id().value(), new Current(e.key(), new Head(p.images(), p.problems())));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the stand cache " + file, ex);
         }
@@ -225,8 +277,15 @@ final class StandCache {
         return dir.resolve(stand.id().value() + ".search.bin");
     }
 
-    private Path headFile(Stand stand) {
-        return dir.resolve(stand.id().value() + ".head");
+    private void markUnsettled() throws IOException {
+        if (!markedUnsettled) {
+            synchronized (this) {
+                if (!markedUnsettled) {
+                    Files.write(unsettled, new byte[0]);
+                    markedUnsettled = true;
+                }
+            }
+        }
     }
 
     private Path file(Stand stand) {
@@ -301,17 +360,22 @@ final class StandCache {
             }
         }
 
-        static void writeHead(Path file, StoredHead h) throws IOException {
-            try (DataOutputStream out = open(file)) {
+        static byte[] head(StoredHead h) throws IOException {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeInt(MAGIC);
                 str(out, h.key());
                 images(out, h.images());
                 problems(out, h.problems());
             }
+            return bytes.toByteArray();
         }
 
-        static StoredHead readHead(Path file) throws IOException {
-            try (DataInputStream in = openRead(file)) {
+        static StoredHead readHead(byte[] head) throws IOException {
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(head))) {
+                if (in.readInt() != MAGIC) {
+                    throw new IOException("not a stand cache head of this format");
+                }
                 return new StoredHead(str(in), images(in), problems(in));
             }
         }
@@ -320,7 +384,7 @@ final class StandCache {
             return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
         }
 
-        private static DataInputStream openRead(Path file) throws IOException {
+        static DataInputStream openRead(Path file) throws IOException {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             if (in.readInt() != MAGIC) {
                 in.close();
@@ -453,7 +517,7 @@ final class StandCache {
             ProblemCodec.writeString(out, s);
         }
 
-        private static String str(DataInputStream in) throws IOException {
+        static String str(DataInputStream in) throws IOException {
             return ProblemCodec.readString(in);
         }
 

@@ -108,6 +108,9 @@ public final class ContentLoader {
         }
         stands.sort(Comparator.comparing(Stand::id));
         leftOut.sort(Comparator.comparing(LoadResult.LeftOut::folder));
+        if (cache != null) {
+            cache.commit(); // every folder and snapshot was read: what is not recorded now is gone
+        }
         return new LoadResult(new Exhibition(site.get(), stands, pages), leftOut);
     }
 
@@ -159,6 +162,14 @@ public final class ContentLoader {
         StandLoader.Outcome o = new StandLoader(contentDir, site, contestYear(site)).load(folder);
         problems.addAll(o.problems());
         return Optional.ofNullable(o.stand());
+    }
+
+    /**
+     * Everything besides the files of its folder that a stand loaded by this loader depends on (site.yaml, the
+     * contest year): a stand is a function of its folder's version, its folder name and this key.
+     */
+    public String standsKey(SiteConfig site) {
+        return StandLoader.key(site, contestYear(site));
     }
 
     private int contestYear(SiteConfig site) {

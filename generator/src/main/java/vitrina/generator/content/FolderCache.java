@@ -1,7 +1,7 @@
 package vitrina.generator.content;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,20 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import vitrina.generator.cache.RecordFile;
 import vitrina.generator.model.Material;
 import vitrina.generator.model.OrgType;
 import vitrina.generator.model.Organization;
@@ -36,8 +34,8 @@ import vitrina.generator.problem.Problem;
 import vitrina.generator.problem.ProblemCodec;
 
 /**
- * What each stand folder loaded to in the previous build, one small file per folder, so that a rebuild neither hashes
- * unchanged files again nor reads and validates an unchanged stand again:
+ * What each stand folder loaded to in the previous build, one record per folder in one {@link RecordFile}, so that a
+ * rebuild neither hashes unchanged files again nor reads and validates an unchanged stand again:
  * <ul>
  * <li>a file's SHA-256 is reused while its size, modification time, change time and inode are all unchanged (git's
  *     test), and is kept only when the file's change time was at least {@link #SETTLED_MILLIS} before it was read:
@@ -47,32 +45,32 @@ import vitrina.generator.problem.ProblemCodec;
  *     generator are unchanged, and while {@code usable} accepts the stand (the build: its prepared pages are still in
  *     the stand cache).</li>
  * </ul>
- * A damaged or foreign cache file is a miss. Thread-safe: folders load in parallel, each folder is its own file.
+ * A damaged or foreign record is a miss. Thread-safe: folders load in parallel.
  */
-public final class FolderCache {
-    /** First bytes of every file; bump the number when the layout changes. */
+public final class FolderCache implements AutoCloseable {
+    /** First bytes of every record; bump the number when the layout changes. */
     private static final int MAGIC = 0x56464301; // "VFC", version 1
     /** How old a file's last change must be before its hash is trusted by its metadata alone. */
     static final long SETTLED_MILLIS = 2_000;
 
-    private final Path dir;
+    private final RecordFile records;
     private final String generator;
     private final Predicate<Stand> usable;
     private final java.util.function.LongSupplier clock;
 
     /**
-     * @param dir       where the folder files go
+     * @param file      the record file (one for all folders)
      * @param generator changes whenever the generator changes (its version and build)
      * @param usable    whether a remembered stand (without Markdown) may stand in for reading the folder again
      */
-    public FolderCache(Path dir, String generator, Predicate<Stand> usable) {
-        this(dir, generator, usable, System::currentTimeMillis);
+    public FolderCache(Path file, String generator, Predicate<Stand> usable) {
+        this(file, generator, usable, System::currentTimeMillis);
     }
 
     /** @param clock the current time in milliseconds, for telling settled files (tests move it on) */
-    FolderCache(Path dir, String generator, Predicate<Stand> usable, java.util.function.LongSupplier clock) {
-        this.dir = Objects.requireNonNull(dir, "dir");
+    FolderCache(Path file, String generator, Predicate<Stand> usable, java.util.function.LongSupplier clock) {
         this.generator = Objects.requireNonNull(generator, "generator");
+        this.records = RecordFile.open(Objects.requireNonNull(file, "file"), "folders\n" + generator);
         this.usable = Objects.requireNonNull(usable, "usable");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -126,16 +124,21 @@ public final class FolderCache {
         static final Known NONE = new Known(Map.of(), null, List.of());
     }
 
-    /** The record of the folder at {@code standDir} for this loader key, or {@link Known#NONE}. */
+    /**
+     * The record of the folder at {@code standDir} for this loader key, or {@link Known#NONE}. A record found is
+     * carried over to the next build unless {@link #write} replaces it.
+     */
     Known read(Path standDir, String loaderKey) {
-        Path file = file(standDir);
-        if (!Files.isRegularFile(file)) {
+        String place = place(standDir);
+        Optional<byte[]> record = records.get(place);
+        if (record.isEmpty()) {
             return Known.NONE;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 14))) {
-            if (in.readInt() != MAGIC || !str(in).equals(standDir.toAbsolutePath().toString())) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record.get()))) {
+            if (in.readInt() != MAGIC || !str(in).equals(place)) {
                 return Known.NONE;
             }
+            records.keep(place);
             boolean sameLoader = str(in).equals(key(loaderKey));
             int n = count(in);
             Map<String, FileStat> files = new TreeMap<>();
@@ -159,58 +162,57 @@ public final class FolderCache {
 
     /**
      * Records the folder: the settled files' hashes and, when it loaded without errors, the stand without Markdown
-     * and its problems. Written to a temporary file and renamed: a build killed meanwhile leaves the old record.
+     * and its problems. It counts from the next build on, once {@link #commit} ran.
      */
     void write(Path standDir, String loaderKey, Map<String, FileStat> files, Stand stand, List<Problem> problems) {
-        Path file = file(standDir);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + Thread.currentThread().getId());
-        try {
-            Files.createDirectories(dir);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
-                    1 << 14))) {
-                out.writeInt(MAGIC);
-                str(out, standDir.toAbsolutePath().toString());
-                str(out, key(loaderKey));
-                out.writeInt(files.size());
-                for (Map.Entry<String, FileStat> f : files.entrySet()) {
-                    str(out, f.getKey());
-                    FileStat s = f.getValue();
-                    out.writeLong(s.size());
-                    out.writeLong(s.modified());
-                    out.writeLong(s.changed());
-                    out.writeLong(s.inode());
-                    str(out, s.sha256());
-                }
-                out.writeBoolean(stand != null);
-                if (stand != null) {
-                    StandCodec.write(out, stand);
-                    ProblemCodec.write(out, problems);
-                }
+        String place = place(standDir);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            str(out, place);
+            str(out, key(loaderKey));
+            out.writeInt(files.size());
+            for (Map.Entry<String, FileStat> f : files.entrySet()) {
+                str(out, f.getKey());
+                FileStat s = f.getValue();
+                out.writeLong(s.size());
+                out.writeLong(s.modified());
+                out.writeLong(s.changed());
+                out.writeLong(s.inode());
+                str(out, s.sha256());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.writeBoolean(stand != null);
+            if (stand != null) {
+                StandCodec.write(out, stand);
+                ProblemCodec.write(out, problems);
+            }
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the next build overwrites it
-            }
-            throw new UncheckedIOException("cannot write the folder cache " + file, e);
+            throw new UncheckedIOException("cannot encode the folder record of " + standDir, e);
         }
+        records.put(place, bytes.toByteArray());
+    }
+
+    /**
+     * Makes the records of the folders read or written since this cache was opened the ones the next build finds
+     * (folders that are gone drop out). Written to a temporary file and renamed: a build killed before keeps the old.
+     */
+    public void commit() {
+        records.commit();
+    }
+
+    /** Closes the file; without {@link #commit} the next build finds the records of the previous one. */
+    @Override
+    public void close() {
+        records.close();
     }
 
     private String key(String loaderKey) {
         return generator + "\n" + loaderKey;
     }
 
-    /** One file per folder place: the live folder and its approved snapshots are different places. */
-    private Path file(Path standDir) {
-        String place = standDir.toAbsolutePath().toString();
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(place.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(standDir.getFileName() + "." + HexFormat.of().formatHex(d, 0, 8) + ".bin");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+    /** The live folder and its approved snapshots are different places. */
+    private static String place(Path standDir) {
+        return standDir.toAbsolutePath().toString();
     }
 
     static void str(DataOutputStream out, String s) throws IOException {

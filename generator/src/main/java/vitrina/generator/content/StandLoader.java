@@ -33,7 +33,12 @@ final class StandLoader {
         this.site = site;
         this.contestYear = contestYear;
         this.cache = cache;
-        this.loaderKey = site + "\n" + contestYear;
+        this.loaderKey = key(site, contestYear);
+    }
+
+    /** Everything besides its folder's files a stand as loaded depends on. */
+    static String key(SiteConfig site, int contestYear) {
+        return site + "\n" + contestYear;
     }
 
     /** The result for one folder: the stand (null when left out), its problems and the reason it is left out. */

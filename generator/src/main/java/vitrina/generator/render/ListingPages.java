@@ -63,7 +63,7 @@ final class ListingPages {
         model.put("aboutUrl", aboutUrl);
         String description = site.title() + (site.from() == null ? "" : ". Экспозиция: "
                 + RussianFormat.period(site.from(), site.to()));
-        writer.write("home", Routes.home(), PageMeta.of(site.title(), description).asHome(), model, null);
+        writer.writeReusable("home", Routes.home(), PageMeta.of(site.title(), description).asHome(), model, null);
     }
 
     private void regions() {
@@ -138,7 +138,7 @@ final class ListingPages {
     private void index(String kind, String url, String title, String description, Map<String, Object> model) {
         List<PageMeta.Crumb> crumbs = List.of(new PageMeta.Crumb("Главная", Routes.home()),
                 new PageMeta.Crumb(title, url));
-        writer.write(kind, url, PageMeta.of(title, description).current(url).crumbs(crumbs), model, null);
+        writer.writeReusable(kind, url, PageMeta.of(title, description).current(url).crumbs(crumbs), model, null);
     }
 
     private void paged(String kind, String base, String title, String description, List<StandSummary> list,
@@ -165,7 +165,7 @@ final class ListingPages {
             model.put("pager", pager);
             PageMeta meta = PageMeta.of(pageTitle, description).current(menu).crumbs(crumbs)
                     .pagination((String) pager.get("prev"), (String) pager.get("next"));
-            writer.write(kind, url, meta, model, null);
+            writer.writeReusable(kind, url, meta, model, null);
         });
     }
 }

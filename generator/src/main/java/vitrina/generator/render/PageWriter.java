@@ -33,6 +33,9 @@ final class PageWriter {
     private volatile List<MenuItem> pagesMenu = List.of();
     private volatile String dataUrl;
     private final NavigableMap<String, Optional<LocalDate>> written = new ConcurrentSkipListMap<>();
+    private volatile PageReuse reuse;
+    private volatile String reuseKey;
+    private volatile java.util.function.Function<StandSummary, String> summaryPrint;
 
     PageWriter(TemplateLookup lookup, ThemeAssets assets, SiteConfig site, OutputSink sink) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
@@ -69,6 +72,79 @@ final class PageWriter {
         sink.writeString(Routes.file(url), html);
         if (meta.inSitemap()) {
             written.put(url, Optional.ofNullable(lastmod));
+        }
+    }
+
+    /**
+     * Like {@link #write}, but takes the page over from the previous build when {@link #reuse} was given a cache
+     * and nothing the page is made of changed: the template, the page's variables and those every page shares, the
+     * site's key (theme, site.yaml, pages, results).
+     */
+    void writeReusable(String kind, String url, PageMeta meta, Map<String, Object> model, LocalDate lastmod) {
+        PageReuse cache = reuse;
+        if (cache == null) {
+            write(kind, url, meta, model, lastmod);
+            return;
+        }
+        String template = lookup.resolve(kind);
+        StringBuilder key = new StringBuilder(reuseKey).append('\n').append(template).append('\n').append(url);
+        fingerprint(key.append('\n'), siteView());
+        fingerprint(key.append('\n'), meta.view(site, url));
+        fingerprint(key.append('\n'), model);
+        String pageKey = sha256(key.toString());
+        String file = Routes.file(url);
+        if (cache.reuse(file, pageKey)) {
+            if (meta.inSitemap()) {
+                written.put(url, Optional.ofNullable(lastmod));
+            }
+            return;
+        }
+        write(kind, url, meta, model, lastmod);
+        cache.stored(file, pageKey);
+    }
+
+    /**
+     * Pages written with {@link #writeReusable} are looked up in {@code cache}; {@code key}: the site's key;
+     * {@code summaries}: a hash of what a stand's summary shows.
+     */
+    void reuse(PageReuse cache, String key, java.util.function.Function<StandSummary, String> summaries) {
+        this.reuseKey = Objects.requireNonNull(key, "key");
+        this.summaryPrint = Objects.requireNonNull(summaries, "summaries");
+        this.reuse = Objects.requireNonNull(cache, "cache");
+    }
+
+    /** A value's content as text: maps by sorted key (Map.of has no fixed order), stands by their summary's hash. */
+    private void fingerprint(StringBuilder sb, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new java.util.TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            sb.append('{');
+            sorted.forEach((k, v) -> {
+                sb.append(k).append('=');
+                fingerprint(sb, v);
+                sb.append(',');
+            });
+            sb.append('}');
+        } else if (value instanceof java.util.Collection<?> list) {
+            sb.append('[');
+            for (Object v : list) {
+                fingerprint(sb, v);
+                sb.append(',');
+            }
+            sb.append(']');
+        } else if (value instanceof StandSummary s) {
+            sb.append(summaryPrint.apply(s));
+        } else {
+            sb.append(value).append(value == null ? "" : "|" + value.getClass().getName());
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

@@ -116,6 +116,16 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * Lets the listings (home, catalog, regions, types, nominations) be taken over from the previous build page by
+     * page when nothing a page shows changed; {@code siteKey} changes with the theme, site.yaml, pages and results;
+     * {@code summaries} hashes what {@link #summary} shows of a stand (once per stand: it is on several listings).
+     */
+    public void reuseListings(PageReuse cache, String siteKey,
+                              java.util.function.Function<StandSummary, String> summaries) {
+        writer.reuse(cache, siteKey, summaries);
+    }
+
     /** What a related-stands block shows of {@code id}, as registered; null when unknown. */
     public StandSummary summary(StandId id) {
         return known.get(id);

@@ -75,8 +75,9 @@ class FolderCacheTest {
         Map<String, FolderCache.FileStat> forged = new TreeMap<>(known.files());
         forged.put("about.md", forged.get("about.md").withHash("0".repeat(64)));
         cache.write(standDir, loaderKey(), forged, null, List.of());
+        cache.commit();
         Stand stand = load().stand();
-        Map<String, FolderCache.FileStat> again = cache.read(standDir, loaderKey()).files();
+        Map<String, FolderCache.FileStat> again = cache().read(standDir, loaderKey()).files();
         assertEquals("0".repeat(64), again.get("about.md").sha256());
         assertNotEquals(load(null).stand().version(), stand.version());
     }
@@ -120,6 +121,23 @@ class FolderCacheTest {
     }
 
     @Test
+    void unchangedFoldersStayRecordedAndAFolderThatIsGoneDropsOut() throws IOException {
+        TestSite.write(dir, "-- stands/shkola-2/stand.yaml --\n" + TestSite.STAND_YAML.replace("shkola-1", "shkola-2"));
+        load();
+        load(); // nothing changed: both records are carried over, not lost
+        assertFalse(cache().read(dir.resolve("stands/shkola-2"), loaderKey()).files().isEmpty());
+        try (var files = Files.walk(dir.resolve("stands/shkola-2"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        load();
+        assertEquals(FolderCache.Known.NONE, cache().read(dir.resolve("stands/shkola-2"), loaderKey()));
+        assertTrue(cache().read(dir.resolve("stands/shkola-1"), loaderKey()).stand() != null);
+        assertFalse(cache().read(dir.resolve("stands/shkola-1"), loaderKey()).files().isEmpty());
+    }
+
+    @Test
     void aStandWithErrorsIsNotRememberedAndStaysLeftOut() {
         TestSite.write(dir, "-- stands/shkola-1/stand.yaml --\n" + TestSite.standWith("inn", "inn: \"1234567890\""));
         for (int i = 0; i < 2; i++) {
@@ -160,7 +178,7 @@ class FolderCacheTest {
     }
 
     private FolderCache cache() {
-        return new FolderCache(cacheDir, "generator-1", s -> usable.get(), clock::get);
+        return new FolderCache(cacheDir.resolve("folders.bin"), "generator-1", s -> usable.get(), clock::get);
     }
 
     private String loaderKey() {
