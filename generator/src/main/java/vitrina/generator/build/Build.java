@@ -167,9 +167,10 @@ public final class Build {
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
                 // the records vouch for files of the committed site: written after it, never before
-                preparer.cache.commit();
-                stages.rendered.commit();
-                stages.pages.commit();
+                boolean partial = options.onlyStand() != null; // one stand's preview: the others stay recorded
+                preparer.cache.commit(partial);
+                stages.rendered.commit(partial);
+                stages.pages.commit(partial);
                 return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
             }
         } finally {

@@ -55,7 +55,10 @@ final class PageCache implements PageReuse, AutoCloseable {
     }
 
     /** Makes this build's records the next build's (call once the site is committed). */
-    void commit() {
+    void commit(boolean partial) {
+        if (partial) { // a build of one stand: the full site's listings stay recorded
+            records.keepRest();
+        }
         records.commit();
     }
 

@@ -67,7 +67,10 @@ final class RenderCache implements AutoCloseable {
     }
 
     /** Makes this build's records the next build's (call once the site is committed); gone stands drop out. */
-    void commit() {
+    void commit(boolean partial) {
+        if (partial) { // a build of one stand: the other stands' records stay
+            records.keepRest();
+        }
         records.commit();
     }
 

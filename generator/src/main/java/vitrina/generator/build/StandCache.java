@@ -122,7 +122,10 @@ final class StandCache {
      * Makes this build's heads (entries written, entries found valid) the ones the next build reads; stands not seen
      * in this build drop out. Call once the site is committed.
      */
-    void commit() {
+    void commit(boolean partial) {
+        if (partial) { // a build of one stand: the other stands' heads stay
+            heads.keepRest();
+        }
         heads.commit();
         try {
             Files.deleteIfExists(unsettled);

@@ -41,6 +41,8 @@ public final class RecordFile implements AutoCloseable {
     /** Key → {offset, length} of its record in the previous generation. */
     private final Map<String, long[]> index;
     private final Path next;
+    /** Keys put or kept in this generation. */
+    private final java.util.Set<String> appended = new java.util.HashSet<>();
     private DataOutputStream out;
     private boolean committed;
 
@@ -168,10 +170,23 @@ public final class RecordFile implements AutoCloseable {
         get(key).ifPresent(record -> append(key, record));
     }
 
+    /**
+     * Carries over every previous record that was neither put nor kept so far: for a build of part of the site (one
+     * stand's preview), which must not make the next full build forget the other stands.
+     */
+    public synchronized void keepRest() {
+        for (String key : index.keySet()) {
+            if (!appended.contains(key)) {
+                keep(key);
+            }
+        }
+    }
+
     private synchronized void append(String key, byte[] record) {
         if (committed) {
             throw new IllegalStateException("record file committed already: " + file);
         }
+        appended.add(key);
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         if (k.length > MAX_KEY) {
             throw new IllegalArgumentException("record key too long: " + key.length());

@@ -64,21 +64,36 @@ public final class ContentLoader {
         List<StaticPage> pages = List.of();
         Optional<Moderation> moderation;
         List<String> folders;
+        List<StandLoader.Outcome> outcomes;
+        StandLoader loader = new StandLoader(contentDir, site.get(), contestYear(site.get()), cache);
+        // moderation.yaml (a line per stand) is read while the folders load: it decides only afterwards
+        Issues moderationIssues = new Issues(null);
+        java.util.concurrent.CompletableFuture<Optional<Moderation>> moderationRead =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Moderation.read(contentDir, moderationIssues);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, ContentLoader::ownThread);
         try {
             pages = PageReader.read(contentDir, general);
-            moderation = Moderation.read(contentDir, general);
-            folders = standFolders(contentDir, general);
+            Issues folderIssues = new Issues(null);
+            folders = standFolders(contentDir, folderIssues);
+            outcomes = folders.parallelStream().map(loader::load)
+                    .map(o -> o.stand() == null ? o : new StandLoader.Outcome(o.folder(), onLoaded.apply(o.stand()),
+                            o.problems(), o.reason()))
+                    .sorted(Comparator.comparing(StandLoader.Outcome::folder)).collect(Collectors.toList());
+            moderation = awaitModeration(moderationRead);
+            moderationIssues.list().forEach(general::add); // in the order they were always reported
+            folderIssues.list().forEach(general::add);
         } catch (IOException e) {
+            moderationRead.handle((m, x) -> null).join(); // not left reading
             general.in(".").error(0, 0, "content.io", "Не удалось прочитать папку с содержимым: " + e.getMessage(),
                     "Проверьте, что папка существует и доступна для чтения.");
             problems.addAll(general.list());
             return new LoadResult(null, List.of());
         }
-        StandLoader loader = new StandLoader(contentDir, site.get(), contestYear(site.get()), cache);
-        List<StandLoader.Outcome> outcomes = folders.parallelStream().map(loader::load)
-                .map(o -> o.stand() == null ? o : new StandLoader.Outcome(o.folder(), onLoaded.apply(o.stand()),
-                        o.problems(), o.reason()))
-                .sorted(Comparator.comparing(StandLoader.Outcome::folder)).collect(Collectors.toList());
         moderation.ifPresent(m -> m.reportUnknown(new TreeSet<>(folders), general));
         problems.addAll(general.list());
         List<Stand> stands = new ArrayList<>();
@@ -170,6 +185,27 @@ public final class ContentLoader {
      */
     public String standsKey(SiteConfig site) {
         return StandLoader.key(site, contestYear(site));
+    }
+
+    private static Optional<Moderation> awaitModeration(
+            java.util.concurrent.CompletableFuture<Optional<Moderation>> read) throws IOException {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void ownThread(Runnable work) {
+        Thread t = new Thread(work, "vitrina-moderation");
+        t.setDaemon(true);
+        t.start();
     }
 
     private int contestYear(SiteConfig site) {

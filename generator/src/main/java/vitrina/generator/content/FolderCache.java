@@ -6,11 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,20 +79,6 @@ public final class FolderCache implements AutoCloseable {
     /** A regular file's metadata and content hash. {@code changed} and {@code inode} are -1 where not known. */
     record FileStat(long size, long modified, long changed, long inode, String sha256) {
 
-        /** The metadata of {@code file} (no hash yet). */
-        static FileStat of(Path file, BasicFileAttributes attrs) throws IOException {
-            long changed = -1;
-            long inode = -1;
-            try {
-                Map<String, Object> unix = Files.readAttributes(file, "unix:ctime,ino", LinkOption.NOFOLLOW_LINKS);
-                changed = nanos((FileTime) unix.get("ctime"));
-                inode = ((Number) unix.get("ino")).longValue();
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                // no unix view (Windows): size and modification time alone
-            }
-            return new FileStat(attrs.size(), nanos(attrs.lastModifiedTime()), changed, inode, null);
-        }
-
         FileStat withHash(String sha256) {
             return new FileStat(size, modified, changed, inode, sha256);
         }
@@ -113,7 +95,7 @@ public final class FolderCache implements AutoCloseable {
             return last < TimeUnit.MILLISECONDS.toNanos(readAtMillis - SETTLED_MILLIS);
         }
 
-        private static long nanos(FileTime t) {
+        static long nanos(FileTime t) {
             java.time.Instant i = t.toInstant();
             return i.getEpochSecond() * 1_000_000_000L + i.getNano();
         }

@@ -1,13 +1,15 @@
 package vitrina.generator.content;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitOption;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vitrina.generator.model.SiteConfig;
@@ -62,18 +64,13 @@ final class StandFolder {
         TreeMap<String, FileInfo> files = new TreeMap<>();
         Map<String, FolderCache.FileStat> settled = new TreeMap<>();
         long[] total = {0};
-        Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+        walk(dir, dir, 0, new Visitor() {
             @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                return !d.equals(dir) && isIgnored(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public void file(Path file, Entry attrs) throws IOException {
                 String rel = relative(dir, file);
                 Issues.At out = issues.in(relDir + "/" + rel);
                 if (isIgnored(file)) {
-                    return FileVisitResult.CONTINUE;
+                    return;
                 }
                 if (attrs.isSymbolicLink()) {
                     out.error(0, 0, "stand.symlink", "Символическая ссылка «" + rel + "» не допускается.",
@@ -95,7 +92,7 @@ final class StandFolder {
                     if (known == null) { // no folder cache: nothing to take over or remember
                         sha = sha256(file);
                     } else {
-                        FolderCache.FileStat stat = FolderCache.FileStat.of(file, attrs);
+                        FolderCache.FileStat stat = attrs.stat();
                         FolderCache.FileStat before = known.get(rel);
                         sha = stat.sameAs(before) ? before.sha256() : sha256(file);
                         if (stat.settledBefore(readAt)) {
@@ -104,15 +101,13 @@ final class StandFolder {
                     }
                     files.put(rel, new FileInfo(rel, file, attrs.size(), sha));
                 }
-                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
+            public void failed(Path file, IOException e) {
                 issues.in(relDir + "/" + relative(dir, file)).error(0, 0, "stand.file.unreadable",
                         "Не удалось прочитать «" + relative(dir, file) + "»: " + e.getClass().getSimpleName(),
                         "Проверьте права доступа к файлу.");
-                return FileVisitResult.CONTINUE;
             }
         });
         if (total[0] > limits.standBytes()) {
@@ -120,6 +115,74 @@ final class StandFolder {
                     + limits.standMb() + " МБ.", "Уменьшите фотографии и сожмите материалы или уберите лишние файлы.");
         }
         return new StandFolder(files, settled);
+    }
+
+    /** What the walk reports: entries that are not folders walked into, and entries whose metadata was unreadable. */
+    private interface Visitor {
+        void file(Path file, Entry attrs) throws IOException;
+
+        void failed(Path file, IOException e);
+    }
+
+    /** An entry's metadata, from one lstat: its type, size, and what the folder cache compares. */
+    record Entry(boolean isDirectory, boolean isRegularFile, boolean isSymbolicLink, long size,
+                 FolderCache.FileStat stat) {
+        private static final int S_IFMT = 0170000;
+        private static final int S_IFDIR = 0040000;
+        private static final int S_IFREG = 0100000;
+        private static final int S_IFLNK = 0120000;
+        private static volatile boolean unix = true;
+
+        static Entry of(Path p) throws IOException {
+            if (unix) {
+                try {
+                    Map<String, Object> a = Files.readAttributes(p, "unix:mode,size,lastModifiedTime,ctime,ino",
+                            LinkOption.NOFOLLOW_LINKS);
+                    int type = ((Integer) a.get("mode")) & S_IFMT;
+                    long size = (Long) a.get("size");
+                    return new Entry(type == S_IFDIR, type == S_IFREG, type == S_IFLNK, size,
+                            new FolderCache.FileStat(size, FolderCache.FileStat.nanos((FileTime) a.get("lastModifiedTime")),
+                                    FolderCache.FileStat.nanos((FileTime) a.get("ctime")),
+                                    ((Number) a.get("ino")).longValue(), null));
+                } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                    unix = false; // no unix view (Windows): size and modification time alone
+                }
+            }
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Entry(a.isDirectory(), a.isRegularFile(), a.isSymbolicLink(), a.size(),
+                    new FolderCache.FileStat(a.size(), FolderCache.FileStat.nanos(a.lastModifiedTime()), -1, -1, null));
+        }
+    }
+
+    /**
+     * Walks {@code folder} (at {@code depth} below {@code root}) without following links, with one lstat per entry
+     * (a file tree walk takes one and the folder cache's change time and inode a second): folders are walked into
+     * down to {@link #MAX_DEPTH} (ignored ones skipped), everything else, deeper folders included, is reported.
+     */
+    private static void walk(Path root, Path folder, int depth, Visitor visitor) throws IOException {
+        Entry self;
+        try {
+            self = Entry.of(folder);
+        } catch (IOException e) {
+            visitor.failed(folder, e);
+            return;
+        }
+        if (!self.isDirectory() || depth >= MAX_DEPTH) {
+            visitor.file(folder, self);
+            return;
+        }
+        if (depth > 0 && isIgnored(folder)) {
+            return;
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(folder)) {
+            list.forEach(entries::add);
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        for (Path entry : entries) {
+            walk(root, entry, depth + 1, visitor);
+        }
     }
 
     static boolean isIgnored(Path p) {

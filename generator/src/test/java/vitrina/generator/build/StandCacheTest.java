@@ -39,18 +39,18 @@ class StandCacheTest {
         assertFalse(first.has(stand("v1")));
         first.write(prepared(stand("v1"), "<p>один</p>"));
         assertTrue(first.has(stand("v1")), "written in this build: usable in this build");
-        first.commit();
+        first.commit(false);
         first.close();
 
         StandCache second = new StandCache(dir, "gen");
         assertTrue(second.has(stand("v1")));
         assertFalse(second.has(stand("v2")), "another version of the stand");
         assertEquals("<p>один</p>", second.readForPages(stand("v1")).orElseThrow().sections().get("index").html());
-        second.commit();
+        second.commit(false);
         second.close();
 
         StandCache third = new StandCache(dir, "gen");
-        third.commit(); // a build without the stand
+        third.commit(false); // a build without the stand
         third.close();
         StandCache fourth = new StandCache(dir, "gen");
         assertFalse(fourth.has(stand("v1")));
@@ -58,10 +58,26 @@ class StandCacheTest {
     }
 
     @Test
+    void aBuildOfOneStandKeepsTheOtherStandsHeads() {
+        StandCache full = new StandCache(dir, "gen");
+        full.write(prepared(stand("v1"), "<p>один</p>"));
+        full.commit(false);
+        full.close();
+
+        StandCache preview = new StandCache(dir, "gen"); // vitrina serve --stand another-one: shkola-1 is not seen
+        preview.commit(true);
+        preview.close();
+
+        StandCache next = new StandCache(dir, "gen");
+        assertTrue(next.has(stand("v1")), "not prepared again after a preview of another stand");
+        next.close();
+    }
+
+    @Test
     void aBuildKilledAfterReplacingAnEntryLeavesNoHeadThatVouchesForIt() {
         StandCache first = new StandCache(dir, "gen");
         first.write(prepared(stand("v1"), "<p>один</p>"));
-        first.commit();
+        first.commit(false);
         first.close();
 
         StandCache killed = new StandCache(dir, "gen");
@@ -73,7 +89,7 @@ class StandCacheTest {
         assertFalse(next.has(stand("v1")), "the previous head names v1 but the entry on disk is v2");
         next.write(prepared(stand("v1"), "<p>один</p>"));
         assertTrue(next.has(stand("v1")));
-        next.commit();
+        next.commit(false);
         next.close();
 
         StandCache settled = new StandCache(dir, "gen");

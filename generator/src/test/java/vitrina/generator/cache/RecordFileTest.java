@@ -71,6 +71,24 @@ class RecordFileTest {
     }
 
     @Test
+    void keepRestCarriesOverWhatThisBuildDidNotTouch() {
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            r.put("a", b("A1"));
+            r.put("b", b("B1"));
+            r.commit();
+        }
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            r.put("a", b("A2"));
+            r.keepRest();
+            r.commit();
+        }
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            assertEquals("A2", s(r.get("a")), "the record put in this build is not replaced by the old one");
+            assertEquals("B1", s(r.get("b")));
+        }
+    }
+
+    @Test
     void aBuildThatDoesNotCommitLeavesThePreviousRecords() {
         try (RecordFile r = RecordFile.open(file(), "gen-1")) {
             r.put("a", b("A1"));
