@@ -29,7 +29,26 @@ final class RussianFormat {
 
     /** The number followed by the matching form: {@code plural(3, "стенд", "стенда", "стендов")} → «3 стенда». */
     static String plural(long n, String one, String few, String many) {
-        return n + " " + pluralForm(n, one, few, many);
+        return number(n) + " " + pluralForm(n, one, few, many);
+    }
+
+    /**
+     * A whole number as Russian text sets it: from five digits on, thousands grouped by a no-break space
+     * («10 000», «49 312»); four digits stay together («1000»).
+     */
+    static String number(long n) {
+        String digits = Long.toString(Math.abs(n));
+        if (digits.length() < 5) {
+            return Long.toString(n);
+        }
+        StringBuilder sb = new StringBuilder(n < 0 ? "-" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                sb.append('\u00A0');
+            }
+            sb.append(digits.charAt(i));
+        }
+        return sb.toString();
     }
 
     /** A size in Russian units with a decimal comma: «512 Б», «340 КБ», «1,2 МБ», «2 ГБ». */

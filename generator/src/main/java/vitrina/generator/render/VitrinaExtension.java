@@ -31,7 +31,9 @@ final class VitrinaExtension extends AbstractExtension {
                 example("plural", "{{ 3 | plural('стенд','стенда','стендов') }}", Map.of(), "3 стенда"),
                 example("plural", "{{ 21 | plural('регион','региона','регионов') }}", Map.of(), "21 регион"),
                 example("plural", "{{ 12 | plural('материал','материала','материалов') }}", Map.of(),
-                        "12 материалов"));
+                        "12 материалов"),
+                example("plural", "{{ 49312 | plural('участник','участника','участников') }}", Map.of(),
+                        "49\u00A0312 участников"));
         filter("filesize", simple(v -> RussianFormat.fileSize(((Number) v).longValue())),
                 example("filesize", "{{ 1258291 | filesize }}", Map.of(), "1,2 МБ"),
                 example("filesize", "{{ 348160 | filesize }}", Map.of(), "340 КБ"),

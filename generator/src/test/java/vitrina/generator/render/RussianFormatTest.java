@@ -16,6 +16,10 @@ class RussianFormatTest {
         assertEquals("21 стенд", RussianFormat.plural(21, "стенд", "стенда", "стендов"));
         assertEquals("104 стенда", RussianFormat.plural(104, "стенд", "стенда", "стендов"));
         assertEquals("0 стендов", RussianFormat.plural(0, "стенд", "стенда", "стендов"));
+        assertEquals("1000 стендов", RussianFormat.plural(1000, "стенд", "стенда", "стендов"), "four digits together");
+        assertEquals("10\u00A0000 стендов", RussianFormat.plural(10_000, "стенд", "стенда", "стендов"));
+        assertEquals("49\u00A0001 стенд", RussianFormat.plural(49_001, "стенд", "стенда", "стендов"));
+        assertEquals("1\u00A0234\u00A0567 страниц", RussianFormat.plural(1_234_567, "страница", "страницы", "страниц"));
     }
 
     @Test
