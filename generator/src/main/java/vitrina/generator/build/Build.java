@@ -180,7 +180,7 @@ public final class Build {
     }
 
     private static void ownThread(Runnable work) {
-        Thread t = new Thread(work, "vitrina-search-index");
+        Thread t = new Thread(work, "vitrina-build-background");
         t.setDaemon(true);
         t.start();
     }
