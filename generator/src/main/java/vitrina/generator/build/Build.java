@@ -125,16 +125,19 @@ public final class Build {
                 Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
                 String searchKey = searchKey(ex, generator, preparer.cache);
                 Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
+                // stands whose signature was kept: similar stands come from it, their documents join the index later
+                java.util.Set<Stand> documentsLater = ConcurrentHashMap.newKeySet();
                 Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
                     ex.stands().parallelStream().forEach(stand -> images.put(stand.id(),
-                            reused != null ? stages.register(stand) : stages.index(stand)));
+                            reused != null ? stages.register(stand) : stages.index(stand, documentsLater)));
                     return reused != null ? reused : stages.search.related(RELATED);
                 });
                 Map<String, RenderedMarkdown> pages = stages.staticPages(ex, reused == null);
-                // the index files depend on nothing rendered below: written meanwhile, on a thread of their own
+                // the index files depend on nothing rendered below: read and written meanwhile, on a thread of their own
                 java.util.concurrent.CompletableFuture<Void> searchFiles = reused != null
                         ? java.util.concurrent.CompletableFuture.completedFuture(null)
                         : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                            documentsLater.parallelStream().forEach(stages::documents);
                             search.write(writer);
                             writeNearDuplicates(search.nearDuplicates(0.5));
                         }, Build::ownThread);
@@ -516,14 +519,25 @@ public final class Build {
         }
 
         /**
-         * Indexes a published stand, reports its problems and registers it; returns its image variants. The search
-         * documents come from the stand cache (analyzed when the stand was prepared, in this build or an earlier
-         * one), or from analyzing the cached pages (and are then stored for the next build).
+         * Indexes a published stand, reports its problems and registers it; returns its image variants. The similar
+         * stands need only the stand's signature: when one is kept from an earlier build, it is added and the stand's
+         * documents are left to {@link #documents} ({@code later}), off this stage. Otherwise the search documents
+         * come from the stand cache (analyzed when the stand was prepared, in this build or an earlier one), or from
+         * analyzing the cached pages (and are then stored for the next build), with the signature.
          */
-        Map<String, ImageSet> index(Stand stand) {
+        Map<String, ImageSet> index(Stand stand, java.util.Set<Stand> later) {
+            String signatureKey = prints.stand(stand);
+            java.util.Optional<StandCache.Head> kept = cache.head(stand);
+            if (kept.isPresent() && cache.signature(stand, signatureKey).filter(this::addSignature).isPresent()) {
+                problems.addAll(kept.get().problems());
+                later.add(stand);
+                renderer.register(stand, cover(stand, kept.get().images()));
+                options.progress().step();
+                return kept.get().images();
+            }
             SearchIndexBuilder.AnalyzedStand docs = cache.search(stand).map(this::readAnalyzed).orElse(null);
             boolean store = false;
-            java.util.Optional<StandCache.Head> head = docs == null ? java.util.Optional.empty() : cache.head(stand);
+            java.util.Optional<StandCache.Head> head = docs == null ? java.util.Optional.empty() : kept;
             Map<String, ImageSet> images;
             if (head.isPresent()) { // the small part of the entry is enough
                 problems.addAll(head.get().problems());
@@ -535,13 +549,38 @@ public final class Build {
                 store = true;
                 images = p.images();
             }
-            search.add(docs);
+            byte[] signature = search.signature(docs); // made once: added from its bytes, as a later build adds it
+            if (!addSignature(signature)) {
+                throw new IllegalStateException("the signature just made does not read back: " + stand.id());
+            }
+            search.addDocuments(docs);
             if (store) {
                 cache.writeSearch(stand, search.bytes(docs));
             }
+            cache.writeSignature(stand, signatureKey, signature);
             renderer.register(stand, cover(stand, images));
             options.progress().step();
             return images;
+        }
+
+        private boolean addSignature(byte[] signature) {
+            try {
+                search.addSignature(signature);
+                return true;
+            } catch (java.io.IOException e) {
+                return false; // a damaged copy is a miss: the stand's documents give it again
+            }
+        }
+
+        /** Adds the documents of a stand whose signature {@link #index} took from the cache. */
+        void documents(Stand stand) {
+            SearchIndexBuilder.AnalyzedStand docs = cache.search(stand).map(this::readAnalyzed).orElse(null);
+            if (docs == null) {
+                Prepared p = prepared(stand);
+                docs = search.analyzeStand(stand, p.sections(), p.materialTexts(), p.materialUrls());
+                cache.writeSearch(stand, search.bytes(docs));
+            }
+            search.addDocuments(docs);
         }
 
         private SearchIndexBuilder.AnalyzedStand readAnalyzed(byte[] bytes) {
@@ -556,6 +595,7 @@ public final class Build {
         Map<String, ImageSet> register(Stand stand) {
             StandCache.Head head = cache.head(stand).orElseThrow(() -> new IllegalStateException(
                     "stand cache entry vanished during the build: " + stand.id()));
+            cache.keepSignature(stand);
             problems.addAll(head.problems());
             renderer.register(stand, cover(stand, head.images()));
             options.progress().step();

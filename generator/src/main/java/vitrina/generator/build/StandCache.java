@@ -42,6 +42,8 @@ final class StandCache {
     private final Map<String, Current> current = new java.util.concurrent.ConcurrentHashMap<>();
     /** The small part of every entry (key, photos, problems), one record per stand: read without opening 50,000 files. */
     private final RecordFile heads;
+    /** Each stand's signature for the similar stands (a few KB; its analyzed search documents are tens). */
+    private final RecordFile signatures;
     /**
      * Present from the first entry a build writes until its heads are committed. A build killed in between may have
      * replaced entries whose previous heads still vouch for them; the next build then checks every entry's own key.
@@ -54,6 +56,7 @@ final class StandCache {
         this.dir = dir;
         this.generator = generator;
         this.heads = RecordFile.open(dir.resolve("heads.bin"), "heads\n" + generator);
+        this.signatures = RecordFile.open(dir.resolve("signatures.bin"), "signatures\n" + generator);
         this.unsettled = dir.resolve("heads.unsettled");
         this.distrustHeads = Files.exists(unsettled);
     }
@@ -122,10 +125,42 @@ final class StandCache {
      * Makes this build's heads (entries written, entries found valid) the ones the next build reads; stands not seen
      * in this build drop out. Call once the site is committed.
      */
+    /**
+     * The stand's signature stored by {@link #writeSignature} under the same key (which must name everything the
+     * stand's search documents are made of); carried over to the next build when found.
+     */
+    Optional<byte[]> signature(Stand stand, String key) {
+        Optional<byte[]> record = signatures.get(stand.id().value());
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] all = record.get();
+        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (all.length < k.length || !java.util.Arrays.equals(all, 0, k.length, k, 0, k.length)) {
+            return Optional.empty();
+        }
+        signatures.keep(stand.id().value());
+        return Optional.of(java.util.Arrays.copyOfRange(all, k.length, all.length));
+    }
+
+    void writeSignature(Stand stand, String key, byte[] signature) {
+        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(k, k.length + signature.length);
+        System.arraycopy(signature, 0, all, k.length, signature.length);
+        signatures.put(stand.id().value(), all);
+    }
+
+    /** Carries the stand's signature over unchanged (a build that took the whole search index over). */
+    void keepSignature(Stand stand) {
+        signatures.keep(stand.id().value());
+    }
+
     void commit(boolean partial) {
         if (partial) { // a build of one stand: the other stands' heads stay
             heads.keepRest();
+            signatures.keepRest();
         }
+        signatures.commit();
         heads.commit();
         try {
             Files.deleteIfExists(unsettled);
@@ -136,6 +171,7 @@ final class StandCache {
 
     /** Closes the heads file; without {@link #commit} the next build reads the previous heads. */
     void close() {
+        signatures.close();
         heads.close();
     }
 

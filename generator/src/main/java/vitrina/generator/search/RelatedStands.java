@@ -109,6 +109,71 @@ final class RelatedStands {
         });
     }
 
+    /**
+     * The signatures these documents give, per stand id, as bytes that do not depend on this build's term ids (terms
+     * as text): {@link #addSignatures} in a later build adds exactly what {@link #add} adds.
+     */
+    static byte[] signatureBytes(List<AnalyzedDocument> docs, TermTable table) {
+        Map<String, List<AnalyzedDocument>> byStand = new TreeMap<>();
+        for (AnalyzedDocument d : docs) {
+            if (!d.doc().standId().isEmpty()) {
+                byStand.computeIfAbsent(d.doc().standId(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(2048);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(byStand.size());
+            for (Map.Entry<String, List<AnalyzedDocument>> e : byStand.entrySet()) {
+                Signature s = signature(e.getValue(), table);
+                out.writeUTF(e.getKey());
+                out.writeInt(s.terms().length);
+                for (int i = 0; i < s.terms().length; i++) {
+                    out.writeUTF(table.term(s.terms()[i]));
+                    out.writeChar(s.freqs()[i]);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Adds the signatures of {@link #signatureBytes}, numbering their terms in {@code table}. */
+    void addSignatures(byte[] bytes, TermTable table) throws java.io.IOException {
+        Map<String, Signature> read = new TreeMap<>();
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            int stands = in.readInt();
+            if (stands < 0 || stands > 1 << 20) {
+                throw new java.io.IOException("damaged signatures: " + stands + " stands");
+            }
+            for (int s = 0; s < stands; s++) {
+                String id = in.readUTF();
+                int n = in.readInt();
+                if (n < 0 || n > SIGNATURE_TERMS) {
+                    throw new java.io.IOException("damaged signature: " + n + " terms");
+                }
+                long[] pairs = new long[n]; // term id in the high half, frequency in the low one: sorted by id
+                for (int i = 0; i < n; i++) {
+                    pairs[i] = (long) table.id(in.readUTF()) << 32 | in.readChar();
+                }
+                Arrays.sort(pairs);
+                int[] terms = new int[n];
+                char[] freqs = new char[n];
+                for (int i = 0; i < n; i++) {
+                    terms[i] = (int) (pairs[i] >>> 32);
+                    freqs[i] = (char) pairs[i];
+                }
+                read.put(id, new Signature(terms, freqs));
+            }
+            if (in.read() != -1) {
+                throw new java.io.IOException("damaged signatures: trailing bytes");
+            }
+        }
+        synchronized (signatures) {
+            read.forEach((id, s) -> signatures.merge(id, s, Signature::plus));
+        }
+    }
+
     private static Signature signature(List<AnalyzedDocument> docs, TermTable table) {
         Counts counts = new Counts();
         SearchDocument.Field[] fields = SearchDocument.Field.values();

@@ -88,12 +88,49 @@ public final class SearchIndexBuilder implements AutoCloseable {
 
     /** Adds a stand analyzed earlier by {@link #analyzeStand} of this builder. */
     public void add(AnalyzedStand stand) {
+        addSignature(stand);
+        addDocuments(stand);
+    }
+
+    /**
+     * Adds a stand's documents to the index but not its signature to the related stands: for a stand whose signature
+     * was added with {@link #addSignature(byte[])}.
+     */
+    public void addDocuments(AnalyzedStand stand) {
+        check(stand);
+        docs.add(stand.docs);
+    }
+
+    /** Adds a stand's signature to the related stands but not its documents to the index (see {@link #addDocuments}). */
+    public void addSignature(AnalyzedStand stand) {
+        check(stand);
+        relatedStands.add(stand.docs, terms);
+    }
+
+    /**
+     * The stand's signature for the related stands as bytes, for {@link #addSignature(byte[])} in a later build (any
+     * builder): a few kilobytes, where the analyzed stand is tens.
+     */
+    public byte[] signature(AnalyzedStand stand) {
+        check(stand);
+        return RelatedStands.signatureBytes(stand.docs, terms);
+    }
+
+    /** Adds a signature from {@link #signature}: the related stands then come out as if the stand were added. */
+    public void addSignature(byte[] signature) throws java.io.IOException {
+        Objects.requireNonNull(signature, "signature");
+        try {
+            relatedStands.addSignatures(signature, terms);
+        } catch (RuntimeException e) {
+            throw new java.io.IOException("damaged signature", e);
+        }
+    }
+
+    private void check(AnalyzedStand stand) {
         Objects.requireNonNull(stand, "stand");
         if (stand.terms != terms) {
             throw new IllegalArgumentException("stand analyzed by another builder");
         }
-        relatedStands.add(stand.docs, terms);
-        docs.add(stand.docs);
     }
 
     /**

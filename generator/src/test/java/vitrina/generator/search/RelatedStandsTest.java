@@ -41,6 +41,49 @@ class RelatedStandsTest {
         }
     }
 
+    @Test
+    void signaturesKeptAsBytesGiveTheSameRelatedStandsInALaterBuild() throws java.io.IOException {
+        SyntheticCorpus corpus = new SyntheticCorpus(11);
+        Random random = new Random(11);
+        List<StandText> stands = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            stands.add(new StandText(String.format("stand-%02d", i), List.of(List.of(corpus.page(random, 6),
+                    "Школа " + i, corpus.page(random, 400), corpus.page(random, 50)))));
+        }
+        Map<StandId, List<StandId>> expected = related(stands, 0, false);
+        // an earlier build: its own term numbering; the signatures as bytes
+        TermTable earlier = new TermTable();
+        List<byte[]> kept = new ArrayList<>();
+        for (StandText st : stands) {
+            kept.add(RelatedStands.signatureBytes(documents(st, earlier), earlier));
+        }
+        // a later build numbers other words first and adds the kept signatures (two of them analyzed afresh)
+        TermTable table = new TermTable();
+        for (String w : RussianText.terms(new SyntheticCorpus(5).page(new Random(5), 300))) {
+            table.id(w);
+        }
+        RelatedStands later = new RelatedStands();
+        for (int i = 0; i < stands.size(); i++) {
+            if (i % 15 == 0) {
+                later.add(documents(stands.get(i), table), table);
+            } else {
+                later.addSignatures(kept.get(i), table);
+            }
+        }
+        assertEquals(expected, later.related(4, table));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> later.addSignatures(java.util.Arrays.copyOf(kept.get(1), kept.get(1).length - 3), table));
+    }
+
+    private static List<AnalyzedDocument> documents(StandText s, TermTable table) {
+        List<AnalyzedDocument> docs = new ArrayList<>();
+        for (int d = 0; d < s.docs().size(); d++) {
+            docs.add(AnalyzedDocument.of(new SearchDocument("1|" + s.id() + "|" + d, "/stands/" + s.id() + "/",
+                    s.id(), s.id(), s.id(), "section", "", List.of(), s.docs().get(d)), table));
+        }
+        return docs;
+    }
+
     /** Adds the stands in this order (in parallel if asked) to a table that first numbered the words of a page. */
     private static Map<StandId, List<StandId>> related(List<StandText> stands, long seed, boolean parallel) {
         TermTable table = new TermTable();
