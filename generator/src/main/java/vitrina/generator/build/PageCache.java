@@ -2,6 +2,7 @@ package vitrina.generator.build;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import vitrina.generator.cache.RecordFile;
 import vitrina.generator.output.OutputManifest;
@@ -38,10 +39,9 @@ final class PageCache implements PageReuse, AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
-        if (writer.previous(path).filter(entry::equals).isEmpty()) {
+        if (!writer.reuseUnchanged(Map.of(path, entry))) {
             return false;
         }
-        writer.reuse(path, entry);
         records.keep(path);
         return true;
     }

@@ -42,19 +42,14 @@ final class RenderCache implements AutoCloseable {
             }
             for (int i = 1; i < lines.length; i++) {
                 String[] parts = lines[i].split(" ", 3);
-                OutputManifest.Entry e = new OutputManifest.Entry(parts[0], Long.parseLong(parts[1]));
-                if (writer.previous(parts[2]).filter(e::equals).isEmpty()) {
-                    return false;
-                }
-                files.put(parts[2], e);
+                files.put(parts[2], new OutputManifest.Entry(parts[0], Long.parseLong(parts[1])));
             }
         } catch (RuntimeException e) {
             return false;
         }
-        if (files.isEmpty()) {
+        if (!writer.reuseUnchanged(files)) {
             return false;
         }
-        files.forEach(writer::reuse);
         records.keep(id.value());
         return true;
     }

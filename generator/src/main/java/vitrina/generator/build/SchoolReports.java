@@ -98,7 +98,7 @@ final class SchoolReports {
     private static void writeIfChanged(Path folder, String name, String content, RecordFile written) {
         Path file = folder.resolve(name);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        byte[] hash = BuildKeys.sha256(content).getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = BuildKeys.digest().digest(bytes);
         try {
             boolean same = Files.isRegularFile(file) && Files.size(file) == bytes.length
                     && (written.get(name).filter(h -> java.util.Arrays.equals(h, hash)).isPresent()

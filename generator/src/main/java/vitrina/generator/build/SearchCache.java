@@ -50,21 +50,13 @@ final class SearchCache {
                     }
                     related.put(new StandId(parts[1]), List.copyOf(ids));
                 } else {
-                    OutputManifest.Entry e = new OutputManifest.Entry(parts[1], Long.parseLong(parts[2]));
-                    if (writer.previous(parts[3]).filter(e::equals).isEmpty()) {
-                        return Optional.empty();
-                    }
-                    files.put(parts[3], e);
+                    files.put(parts[3], new OutputManifest.Entry(parts[1], Long.parseLong(parts[2])));
                 }
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        if (files.isEmpty()) {
-            return Optional.empty();
-        }
-        files.forEach(writer::reuse);
-        return Optional.of(related);
+        return writer.reuseUnchanged(files) ? Optional.of(related) : Optional.empty();
     }
 
     void store(String key, Map<StandId, List<StandId>> related, Map<String, OutputManifest.Entry> files) {

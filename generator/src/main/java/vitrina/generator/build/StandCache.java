@@ -134,20 +134,30 @@ final class StandCache {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        byte[] all = record.get();
-        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (all.length < k.length || !java.util.Arrays.equals(all, 0, k.length, k, 0, k.length)) {
-            return Optional.empty();
-        }
-        signatures.keep(stand.id().value());
-        return Optional.of(java.util.Arrays.copyOfRange(all, k.length, all.length));
+        Optional<byte[]> signature = body(record.get(), key);
+        signature.ifPresent(s -> signatures.keep(stand.id().value()));
+        return signature;
     }
 
     void writeSignature(Stand stand, String key, byte[] signature) {
-        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] all = java.util.Arrays.copyOf(k, k.length + signature.length);
-        System.arraycopy(signature, 0, all, k.length, signature.length);
-        signatures.put(stand.id().value(), all);
+        signatures.put(stand.id().value(), keyed(key, signature));
+    }
+
+    /** {@code key} (hex), a line break, then {@code body}: a stored body with the key it is valid for. */
+    private static byte[] keyed(String key, byte[] body) {
+        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(k, k.length + body.length);
+        System.arraycopy(body, 0, all, k.length, body.length);
+        return all;
+    }
+
+    /** The body of {@link #keyed} bytes when they were stored under {@code key}. */
+    private static Optional<byte[]> body(byte[] all, String key) {
+        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (all.length < k.length || !java.util.Arrays.equals(all, 0, k.length, k, 0, k.length)) {
+            return Optional.empty();
+        }
+        return Optional.of(java.util.Arrays.copyOfRange(all, k.length, all.length));
     }
 
     /** Carries the stand's signature over unchanged (a build that took the whole search index over). */
@@ -281,22 +291,14 @@ final class StandCache {
             return Optional.empty();
         }
         try {
-            byte[] all = Files.readAllBytes(file);
-            byte[] key = searchKey(stand).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            if (all.length <= key.length || all[key.length] != '\n'
-                    || !java.util.Arrays.equals(all, 0, key.length, key, 0, key.length)) {
-                return Optional.empty();
-            }
-            return Optional.of(java.util.Arrays.copyOfRange(all, key.length + 1, all.length));
+            return body(Files.readAllBytes(file), searchKey(stand));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
     }
 
     void writeSearch(Stand stand, byte[] analyzed) {
-        byte[] key = (searchKey(stand) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] all = java.util.Arrays.copyOf(key, key.length + analyzed.length);
-        System.arraycopy(analyzed, 0, all, key.length, analyzed.length);
+        byte[] all = keyed(searchKey(stand), analyzed);
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, stand.id().value(), ".tmp");

@@ -133,6 +133,25 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         written.put(path, entry);
     }
 
+    /**
+     * Takes all of {@code files} over from the previous site when every one is still there with the recorded hash
+     * and size (per {@link #previous}); otherwise takes none over.
+     *
+     * @return whether they were taken over (false for no files)
+     */
+    public boolean reuseUnchanged(Map<String, OutputManifest.Entry> files) {
+        if (files.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, OutputManifest.Entry> f : files.entrySet()) {
+            if (previous(f.getKey()).filter(f.getValue()::equals).isEmpty()) {
+                return false;
+            }
+        }
+        files.forEach(this::reuse);
+        return true;
+    }
+
     private void link(Path old, Path file) {
         try {
             try {

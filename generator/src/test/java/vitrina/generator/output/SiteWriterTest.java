@@ -116,15 +116,9 @@ class SiteWriterTest {
             w.commit();
         }
         assertEquals(sameInode, Files.getAttribute(out.resolve("same/index.html"), "unix:ino"));
-        try (Stream<Path> files = Files.walk(out)) {
-            assertEquals(java.util.List.of("becomes-file", "becomes-folder/index.html", "index.html",
-                    "new/index.html", "same/index.html"), files.filter(Files::isRegularFile)
-                    .map(p -> out.relativize(p).toString()).sorted().toList());
-        }
-        try (Stream<Path> folders = Files.walk(out)) {
-            assertEquals(java.util.List.of("", "becomes-folder", "new", "same"), folders.filter(Files::isDirectory)
-                    .map(p -> out.relativize(p).toString()).sorted().toList());
-        }
+        assertEquals(java.util.List.of("becomes-file", "becomes-folder/index.html", "index.html",
+                "new/index.html", "same/index.html"), filesIn(out));
+        assertEquals(java.util.List.of("", "becomes-folder", "new", "same"), foldersIn(out));
         assertEquals("v2", Files.readString(out.resolve("index.html")));
         assertEquals("now a file", Files.readString(out.resolve("becomes-file")));
         assertOnlySiteLeftIn(dir);
