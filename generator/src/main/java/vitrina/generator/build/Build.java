@@ -83,7 +83,9 @@ public final class Build {
         StageTimer timer = new StageTimer(options.progress());
         prints = new Prints();
         String generator = BuildKeys.generator();
-        SearchIndexBuilder search = new SearchIndexBuilder();
+        // its term table is kept with the stands' analyzed documents, which are stored with its term ids
+        SearchIndexBuilder search = new SearchIndexBuilder(List.of(),
+                options.cacheDir().resolve("stands").resolve("terms.bin"));
         if (!defaultThemeFound(problems)) { // before stands are prepared: that takes minutes on a large exhibition
             return writeReports(report(true, null, new LoadResult(null, List.of()), problems, timer, null, null), null);
         }
@@ -171,6 +173,7 @@ public final class Build {
                 ManifestJson.write(manifest, manifestFile());
                 // the records vouch for files of the committed site: written after it, never before
                 boolean partial = options.onlyStand() != null; // one stand's preview: the others stay recorded
+                search.saveTerms(); // before the stand records that may vouch for stands stored with new terms
                 preparer.cache.commit(partial);
                 stages.rendered.commit(partial);
                 stages.pages.commit(partial);

@@ -8,51 +8,40 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * A stand's analyzed search documents as bytes, so that a rebuild can index an unchanged stand without reading its
- * pages and analyzing them again. Terms are stored as text (term ids are numbers of one build only): a table of the
- * stand's distinct terms, then each document's display data and per field the indexes into that table.
+ * pages and analyzing them again: each document's display data, then the documents' term ids exactly as the index's
+ * spill file holds them ({@link DocumentStore.Encoded}), so that a later build adds the stand by copying them.
+ *
+ * <p>Term ids are numbers of a {@link TermTable} kept between builds; the bytes carry the table's {@link
+ * TermTable.Stamp} and their largest id, and read back only where the table vouches for them (otherwise the read
+ * fails and the stand is analyzed again, as for damaged bytes). A CRC-32C of the whole catches damage: ids read
+ * back are copied into the index unchecked.
  */
 final class AnalyzedStandBytes {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private AnalyzedStandBytes() {
     }
 
-    static byte[] write(List<AnalyzedDocument> docs, TermTable table) {
-        LocalIds local = new LocalIds();
-        List<String> terms = new ArrayList<>();
-        for (AnalyzedDocument d : docs) {
-            for (int[] field : d.fieldTerms()) {
-                for (int t : field) {
-                    if (local.add(t, terms.size())) {
-                        terms.add(table.term(t));
-                    }
-                }
-            }
+    static byte[] write(List<SearchDocument> docs, DocumentStore.Encoded encoded, TermTable.Stamp stamp) {
+        if (docs.size() != encoded.documents()) {
+            throw new IllegalArgumentException(docs.size() + " documents, " + encoded.documents() + " encoded");
         }
-        long ints = 0;
-        for (AnalyzedDocument d : docs) {
-            for (int[] field : d.fieldTerms()) {
-                ints += field.length;
-            }
-        }
-        // sized once: a stand's term lists are tens of kilobytes, and growing the array step by step showed in profiles
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 64,
-                4 * ints + 32L * terms.size() + 1024L * docs.size() + 64));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.bytes().length
+                + 3 * encoded.pairs().length + 1024 * docs.size() + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
-            out.writeInt(terms.size());
-            for (String t : terms) {
-                string(out, t);
-            }
+            out.writeLong(stamp.tableId());
+            out.writeLong(stamp.buildSerial());
+            out.writeInt(stamp.base());
+            out.writeInt(encoded.maxTerm());
             out.writeInt(docs.size());
-            for (AnalyzedDocument d : docs) {
-                SearchDocument doc = d.doc();
-                for (String s : List.of(doc.sortKey(), doc.url())) {
-                    string(out, s);
-                }
+            for (SearchDocument doc : docs) {
+                string(out, doc.sortKey());
+                string(out, doc.url());
                 for (String s : new String[] {doc.title(), doc.standName(), doc.standId(), doc.kind(),
                         doc.snippet()}) {
                     nullable(out, s);
@@ -61,35 +50,63 @@ final class AnalyzedStandBytes {
                 for (String f : doc.facets()) {
                     string(out, f);
                 }
-                out.writeInt(d.fieldTerms().length);
-                for (int[] field : d.fieldTerms()) {
-                    out.writeInt(field.length);
-                    ByteBuffer ids = ByteBuffer.allocate(4 * field.length); // big-endian, as DataOutputStream
-                    for (int t : field) {
-                        ids.putInt(local.get(t));
-                    }
-                    out.write(ids.array());
-                }
             }
+            for (int start : encoded.starts()) {
+                out.writeInt(start);
+            }
+            for (int length : encoded.lengths()) {
+                out.writeInt(length);
+            }
+            out.writeInt(encoded.bytes().length);
+            out.write(encoded.bytes());
+            ByteText pairs = new ByteText(3 * encoded.pairs().length + 16);
+            for (int v : encoded.pairs()) {
+                pairs.appendVarint(v);
+            }
+            out.writeInt(encoded.pairs().length);
+            out.writeInt(pairs.size());
+            out.write(pairs.array(), 0, pairs.size());
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        return bytes.toByteArray();
+        byte[] body = bytes.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        byte[] all = java.util.Arrays.copyOf(body, body.length + 4);
+        ByteBuffer.wrap(all, body.length, 4).putInt((int) crc.getValue());
+        return all;
     }
 
-    /** The documents with term ids of {@code table}; throws on bytes of another format or damaged bytes. */
-    static List<AnalyzedDocument> read(byte[] bytes, TermTable table) throws IOException {
+    /** A stand read back: display data and encoded term ids. */
+    record Stored(List<SearchDocument> docs, DocumentStore.Encoded encoded) {
+    }
+
+    /**
+     * The documents, when {@code table} vouches for their term ids; throws on bytes of another format, damaged
+     * bytes, or ids of another table or of a build whose terms were never saved.
+     */
+    static Stored read(byte[] bytes, TermTable table) throws IOException {
+        if (bytes.length < 8) {
+            throw new IOException("truncated analyzed stand");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
         ByteBuffer in = ByteBuffer.wrap(bytes); // big-endian, as DataOutputStream wrote it
+        if ((int) crc.getValue() != in.getInt(bytes.length - 4)) {
+            throw new IOException("damaged analyzed stand (checksum)");
+        }
+        in.limit(bytes.length - 4);
         try {
             if (in.getInt() != FORMAT) {
                 throw new IOException("unknown analyzed stand format");
             }
-            int[] ids = new int[in.getInt()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = table.id(string(in));
+            TermTable.Stamp stamp = new TermTable.Stamp(in.getLong(), in.getLong(), in.getInt());
+            int maxTerm = in.getInt();
+            if (!table.vouchesFor(stamp, maxTerm)) {
+                throw new IOException("analyzed with terms this build's table does not have");
             }
             int n = in.getInt();
-            List<AnalyzedDocument> docs = new ArrayList<>(n);
+            List<SearchDocument> docs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String sortKey = string(in);
                 String url = string(in);
@@ -102,80 +119,50 @@ final class AnalyzedStandBytes {
                 for (int f = in.getInt(); f > 0; f--) {
                     facets.add(string(in));
                 }
-                int[][] fields = new int[in.getInt()][];
-                for (int f = 0; f < fields.length; f++) {
-                    fields[f] = new int[in.getInt()];
-                    for (int k = 0; k < fields[f].length; k++) {
-                        fields[f][k] = ids[in.getInt()];
-                    }
-                }
-                docs.add(new AnalyzedDocument(new SearchDocument(sortKey, url, title, standName, standId, kind,
-                        snippet, facets, AnalyzedDocument.EMPTY_FIELDS), fields));
+                docs.add(new SearchDocument(sortKey, url, title, standName, standId, kind, snippet, facets,
+                        AnalyzedDocument.EMPTY_FIELDS));
             }
-            if (in.hasRemaining()) {
+            int[] starts = new int[n];
+            for (int i = 0; i < n; i++) {
+                starts[i] = in.getInt();
+            }
+            int[] lengths = new int[n * DocumentStore.FIELDS];
+            for (int i = 0; i < lengths.length; i++) {
+                lengths[i] = in.getInt();
+            }
+            byte[] ids = new byte[in.getInt()];
+            in.get(ids);
+            int[] pairs = new int[in.getInt()];
+            int end = in.getInt() + in.position();
+            int[] at = {in.position()};
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = varint(bytes, at, end);
+            }
+            if (at[0] != end || end != in.limit()) {
                 throw new IOException("trailing bytes after the analyzed stand");
             }
-            return docs;
-        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            return new Stored(docs, new DocumentStore.Encoded(ids, starts, lengths, pairs, maxTerm));
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException
+                 | IllegalArgumentException e) {
             throw new IOException("truncated or damaged analyzed stand", e);
         }
     }
 
-    /** Global term id to the stand's own index: an open-addressing map, no boxing per word of every page. */
-    private static final class LocalIds {
-        private int[] keys = new int[1024];
-        private int[] values = new int[1024];
-        private int size;
-
-        LocalIds() {
-            java.util.Arrays.fill(keys, -1);
-        }
-
-        /** Maps {@code key} to {@code value} unless already mapped; whether it was new. */
-        boolean add(int key, int value) {
-            int i = slot(key);
-            if (keys[i] == key) {
-                return false;
+    private static int varint(byte[] bytes, int[] at, int end) throws IOException {
+        int i = at[0];
+        int v = 0;
+        for (int shift = 0; ; shift += 7) {
+            if (i >= end || shift > 28) {
+                throw new IOException("damaged analyzed stand (varint)");
             }
-            keys[i] = key;
-            values[i] = value;
-            if (++size * 2 > keys.length) {
-                grow();
-            }
-            return true;
-        }
-
-        int get(int key) {
-            int i = slot(key);
-            if (keys[i] != key) {
-                throw new IllegalStateException("term not in the stand's table: " + key);
-            }
-            return values[i];
-        }
-
-        private int slot(int key) {
-            int mask = keys.length - 1;
-            int i = (key * 0x9E3779B9) >>> 1 & mask;
-            while (keys[i] != -1 && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            return i;
-        }
-
-        private void grow() {
-            int[] oldKeys = keys;
-            int[] oldValues = values;
-            keys = new int[oldKeys.length * 2];
-            values = new int[oldKeys.length * 2];
-            java.util.Arrays.fill(keys, -1);
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != -1) {
-                    int j = slot(oldKeys[i]);
-                    keys[j] = oldKeys[i];
-                    values[j] = oldValues[i];
-                }
+            int b = bytes[i++];
+            v |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                break;
             }
         }
+        at[0] = i;
+        return v;
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
@@ -193,6 +180,9 @@ final class AnalyzedStandBytes {
 
     private static String string(ByteBuffer in) {
         int length = in.getInt();
+        if (length > in.remaining()) {
+            throw new IndexOutOfBoundsException("string past the end");
+        }
         String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return s;

@@ -46,39 +46,81 @@ final class DocumentStore implements AutoCloseable {
         if (docs.isEmpty()) {
             return;
         }
+        add(docs.stream().map(AnalyzedDocument::doc).toList(), encode(docs));
+    }
+
+    /**
+     * A stand's documents as the spill holds them: term ids varint-coded one document after the other, where each
+     * document starts, its field lengths, and per document each distinct term with the positions the index keeps of
+     * it ({@code pairs}: term, kept, term, kept...). Made once, when the stand is analyzed, and stored with it, so that
+     * a later build adds an unchanged stand by copying bytes.
+     */
+    record Encoded(byte[] bytes, int[] starts, int[] lengths, int[] pairs, int maxTerm) {
+        int documents() {
+            return starts.length;
+        }
+
+        /** Document {@code d}'s term ids per field. */
+        int[][] terms(int d) {
+            int[][] fields = new int[FIELDS][];
+            int[] own = new int[FIELDS];
+            for (int f = 0; f < FIELDS; f++) {
+                own[f] = lengths[d * FIELDS + f];
+                fields[f] = new int[own[f]];
+            }
+            Snapshot.decode(bytes, starts[d], fields, own);
+            return fields;
+        }
+    }
+
+    /** The documents' term ids encoded as {@link #add(List, Encoded)} takes them. */
+    static Encoded encode(List<AnalyzedDocument> docs) {
         Encoder encoder = ENCODER.get();
         try {
             encoder.encode(docs);
-            synchronized (this) {
-                if (closed) {
-                    throw new IllegalStateException("search index builder closed");
-                }
-                if (spill == null) {
-                    spill = SpillStore.create(spillDirectory);
-                }
-                long base = spill.append(encoder.bytes, 0, encoder.size);
-                for (int i = 0; i < docs.size(); i++) {
-                    int start = encoder.starts[i];
-                    int end = i + 1 < docs.size() ? encoder.starts[i + 1] : encoder.size;
-                    entries.add(new Entry(docs.get(i).doc(), base + start, end - start,
-                            Arrays.copyOfRange(encoder.lengths, i * FIELDS, (i + 1) * FIELDS)));
-                }
-                count(encoder);
-            }
+            return new Encoded(Arrays.copyOf(encoder.bytes, encoder.size), Arrays.copyOf(encoder.starts, docs.size()),
+                    Arrays.copyOf(encoder.lengths, docs.size() * FIELDS),
+                    Arrays.copyOf(encoder.pairs, encoder.pairCount), encoder.maxTerm);
         } finally {
             encoder.release();
         }
     }
 
-    private void count(Encoder encoder) {
-        if (encoder.maxTerm >= documentFrequency.length) {
-            int n = Math.max(encoder.maxTerm + 1, documentFrequency.length * 2);
+    /** Adds encoded documents, all at once; {@code docs} are their display data, in the same order. */
+    void add(List<SearchDocument> docs, Encoded encoded) {
+        if (docs.size() != encoded.documents()) {
+            throw new IllegalArgumentException(docs.size() + " documents, " + encoded.documents() + " encoded");
+        }
+        if (docs.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("search index builder closed");
+            }
+            if (spill == null) {
+                spill = SpillStore.create(spillDirectory);
+            }
+            byte[] bytes = encoded.bytes();
+            long base = spill.append(bytes, 0, bytes.length);
+            for (int i = 0; i < docs.size(); i++) {
+                int start = encoded.starts()[i];
+                int end = i + 1 < docs.size() ? encoded.starts()[i + 1] : bytes.length;
+                entries.add(new Entry(docs.get(i), base + start, end - start,
+                        Arrays.copyOfRange(encoded.lengths(), i * FIELDS, (i + 1) * FIELDS)));
+            }
+            count(encoded.pairs(), encoded.maxTerm());
+        }
+    }
+
+    private void count(int[] pairs, int maxTerm) {
+        if (maxTerm >= documentFrequency.length) {
+            int n = Math.max(maxTerm + 1, documentFrequency.length * 2);
             documentFrequency = Arrays.copyOf(documentFrequency, n);
             positionCount = Arrays.copyOf(positionCount, n);
         }
-        termLimit = Math.max(termLimit, encoder.maxTerm + 1);
-        int[] pairs = encoder.pairs;
-        for (int i = 0; i < encoder.pairCount; i += 2) {
+        termLimit = Math.max(termLimit, maxTerm + 1);
+        for (int i = 0; i < pairs.length; i += 2) {
             documentFrequency[pairs[i]]++;
             positionCount[pairs[i]] += pairs[i + 1];
         }
@@ -205,7 +247,7 @@ final class DocumentStore implements AutoCloseable {
         }
 
         /** Decodes one document's varints into {@code fields}; the offset after it. */
-        private static int decode(byte[] bytes, int at, int[][] fields, int[] lengths) {
+        static int decode(byte[] bytes, int at, int[][] fields, int[] lengths) {
             for (int f = 0; f < FIELDS; f++) {
                 int[] out = fields[f];
                 for (int i = 0, n = lengths[f]; i < n; i++) {

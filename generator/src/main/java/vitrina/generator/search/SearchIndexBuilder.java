@@ -28,7 +28,11 @@ public final class SearchIndexBuilder implements AutoCloseable {
     /** Ints of postings and positions (about 4 bytes each) one pass of the index build may hold. */
     static final long DEFAULT_PARTITION_BUDGET = 24_000_000;
 
-    private final TermTable terms = new TermTable();
+    private final TermTable terms;
+    /** Where the term table is kept between builds; null: not kept. */
+    private final java.nio.file.Path termsFile;
+    /** Terms found in the documents of the index last built here (-1: none built). */
+    private volatile int liveTerms = -1;
     private final DocumentStore docs;
     private final long partitionBudget;
     private final java.nio.file.Path spillDirectory;
@@ -45,7 +49,16 @@ public final class SearchIndexBuilder implements AutoCloseable {
 
     /** A builder whose nomination filter shows the nominations' titles. */
     public SearchIndexBuilder(List<Nomination> nominations) {
-        this(nominations, null, DEFAULT_PARTITION_BUDGET);
+        this(nominations, null, DEFAULT_PARTITION_BUDGET, null);
+    }
+
+    /**
+     * A builder whose term table is kept in {@code termsFile} between builds (see {@link #saveTerms}): stands it
+     * analyzes are stored ({@link #bytes}) with that table's term ids, which a later builder with the same file adds
+     * by copying (see {@link #readAnalyzed}).
+     */
+    public SearchIndexBuilder(List<Nomination> nominations, java.nio.file.Path termsFile) {
+        this(nominations, null, DEFAULT_PARTITION_BUDGET, Objects.requireNonNull(termsFile, "termsFile"));
     }
 
     /**
@@ -53,6 +66,13 @@ public final class SearchIndexBuilder implements AutoCloseable {
      * @param partitionBudget ints of postings and positions one pass may hold (a pass takes one term at least)
      */
     SearchIndexBuilder(List<Nomination> nominations, java.nio.file.Path spillDirectory, long partitionBudget) {
+        this(nominations, spillDirectory, partitionBudget, null);
+    }
+
+    private SearchIndexBuilder(List<Nomination> nominations, java.nio.file.Path spillDirectory, long partitionBudget,
+                               java.nio.file.Path termsFile) {
+        this.termsFile = termsFile;
+        this.terms = termsFile == null ? new TermTable() : TermTable.load(termsFile);
         if (partitionBudget <= 0) {
             throw new IllegalArgumentException("partition budget must be positive: " + partitionBudget);
         }
@@ -98,13 +118,13 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public void addDocuments(AnalyzedStand stand) {
         check(stand);
-        docs.add(stand.docs);
+        docs.add(stand.docs, stand.encoded());
     }
 
     /** Adds a stand's signature to the related stands but not its documents to the index (see {@link #addDocuments}). */
     public void addSignature(AnalyzedStand stand) {
         check(stand);
-        relatedStands.add(stand.docs, terms);
+        relatedStands.add(stand.decoded(), terms);
     }
 
     /**
@@ -113,7 +133,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public byte[] signature(AnalyzedStand stand) {
         check(stand);
-        return RelatedStands.signatureBytes(stand.docs, terms);
+        return RelatedStands.signatureBytes(stand.decoded(), terms);
     }
 
     /** Adds a signature from {@link #signature}: the related stands then come out as if the stand were added. */
@@ -140,27 +160,72 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public static final class AnalyzedStand {
         private final TermTable terms;
-        private final List<AnalyzedDocument> docs;
+        /** The documents' display data. */
+        private final List<SearchDocument> docs;
+        /** Term ids per document and field: from analysis, or decoded on first need from {@link #encoded}. */
+        private List<AnalyzedDocument> decoded;
+        /** Term ids as the index stores them: encoded on first need, or read back so. */
+        private DocumentStore.Encoded encoded;
 
         private AnalyzedStand(TermTable terms, List<AnalyzedDocument> docs) {
             this.terms = terms;
+            this.decoded = List.copyOf(docs);
+            this.docs = decoded.stream().map(AnalyzedDocument::doc).toList();
+        }
+
+        private AnalyzedStand(TermTable terms, List<SearchDocument> docs, DocumentStore.Encoded encoded) {
+            this.terms = terms;
             this.docs = List.copyOf(docs);
+            this.encoded = encoded;
+        }
+
+        private synchronized List<AnalyzedDocument> decoded() {
+            if (decoded == null) {
+                List<AnalyzedDocument> out = new ArrayList<>(docs.size());
+                for (int d = 0; d < docs.size(); d++) {
+                    out.add(new AnalyzedDocument(docs.get(d), encoded.terms(d)));
+                }
+                decoded = out;
+            }
+            return decoded;
+        }
+
+        private synchronized DocumentStore.Encoded encoded() {
+            if (encoded == null) {
+                encoded = DocumentStore.encode(decoded);
+            }
+            return encoded;
         }
     }
 
-    /** The analyzed stand as bytes, for {@link #readAnalyzed} in a later build (any builder). */
+    /**
+     * The analyzed stand as bytes, for {@link #readAnalyzed} in a later build: one whose builder keeps the term table
+     * in the same file, after {@link #saveTerms} (or this builder).
+     */
     public byte[] bytes(AnalyzedStand stand) {
-        Objects.requireNonNull(stand, "stand");
-        return AnalyzedStandBytes.write(stand.docs, stand.terms);
+        check(stand);
+        return AnalyzedStandBytes.write(stand.docs, stand.encoded(), terms.stamp());
     }
 
-    /** A stand analyzed in an earlier build, from {@link #bytes}; to be added with {@link #add(AnalyzedStand)}. */
+    /**
+     * A stand analyzed in an earlier build, from {@link #bytes}; to be added with {@link #add(AnalyzedStand)}. Throws
+     * on damaged bytes, and on bytes whose term ids this builder's table does not vouch for (another table, or a
+     * build that never saved its terms): the stand must then be analyzed again.
+     */
     public AnalyzedStand readAnalyzed(byte[] bytes) throws java.io.IOException {
         Objects.requireNonNull(bytes, "bytes");
-        try {
-            return new AnalyzedStand(terms, AnalyzedStandBytes.read(bytes, terms));
-        } catch (RuntimeException e) {
-            throw new java.io.IOException("damaged analyzed stand", e);
+        AnalyzedStandBytes.Stored stored = AnalyzedStandBytes.read(bytes, terms);
+        return new AnalyzedStand(terms, stored.docs(), stored.encoded());
+    }
+
+    /**
+     * Keeps the term table for later builds (see {@link #SearchIndexBuilder(List, java.nio.file.Path)}); does nothing
+     * for a builder without a file. Call once no stand is being analyzed, after the site the stored stands belong to
+     * is written: stands stored by a builder that never saves are analyzed again by later builds.
+     */
+    public void saveTerms() {
+        if (termsFile != null) {
+            terms.save(termsFile, liveTerms);
         }
     }
 
@@ -344,6 +409,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
             facetLabels = new TreeMap<>(labels);
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget)) {
+            liveTerms = index.sortedTerms.length;
             new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out)
                     .positionLimits(largeTerm, groupInMemory, positionsMaxDf, spillDirectory).build();
         }

@@ -38,61 +38,72 @@ final class MiniCorpus {
         return build(b);
     }
 
-    /** The same corpus, each stand analyzed by another builder and read back from its bytes (a later build). */
+    /**
+     * The same corpus, each stand analyzed by an earlier builder and read back from its bytes by a later one that
+     * loaded the earlier one's saved term table (a later build).
+     */
     static SearchIndexBuilder buildThroughBytes() {
-        SearchIndexBuilder earlier = new SearchIndexBuilder(NOMINATIONS);
-        SearchIndexBuilder b = new SearchIndexBuilder(NOMINATIONS);
-        // the earlier build numbered its terms differently
-        analyzed(earlier, "skrytyj-9", "Скрытая школа № 9", OrgType.SCHOOL, 23, "innovation",
-                Map.of("index", "Другие слова сначала: зюзюка, квазикристаллы, ёлочка."), Map.of(), "");
-        through = s -> {
-            try {
-                return b.readAnalyzed(earlier.bytes(s));
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        };
+        Path dir;
         try {
-            return build(b, earlier);
+            dir = java.nio.file.Files.createTempDirectory("vitrina-terms");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path terms = dir.resolve("terms.bin");
+        try {
+            SearchIndexBuilder earlier = new SearchIndexBuilder(NOMINATIONS, terms);
+            // the earlier build numbered other terms first
+            analyzed(earlier, "skrytyj-9", "Скрытая школа № 9", OrgType.SCHOOL, 23, "innovation",
+                    Map.of("index", "Другие слова сначала: зюзюка, квазикристаллы, ёлочка."), Map.of(), "");
+            List<byte[]> stored = stands(earlier).stream().map(earlier::bytes).toList();
+            earlier.saveTerms();
+            SearchIndexBuilder b = new SearchIndexBuilder(NOMINATIONS, terms);
+            List<SearchIndexBuilder.AnalyzedStand> read = new ArrayList<>();
+            for (byte[] bytes : stored) {
+                read.add(b.readAnalyzed(bytes));
+            }
+            return build(b, read);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         } finally {
-            through = null;
+            try {
+                java.nio.file.Files.deleteIfExists(terms);
+                java.nio.file.Files.deleteIfExists(dir);
+            } catch (java.io.IOException ignored) {
+                // a temporary folder left behind
+            }
         }
     }
 
-    private static java.util.function.UnaryOperator<SearchIndexBuilder.AnalyzedStand> through;
-
     static SearchIndexBuilder build(SearchIndexBuilder b) {
-        return build(b, b);
+        return build(b, stands(b));
     }
 
-    private static SearchIndexBuilder build(SearchIndexBuilder b, SearchIndexBuilder analyzer) {
-        add(b, analyzer, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
-                Map.of("index", "Наша школа работает как школа полного дня. Ученики остаются после уроков.",
-                        "projects", "Проекты учеников: робототехника и экология родного края."),
-                Map.of("files/plan.pdf", "План работы. Квазикристаллы в природе и технике изучают на кружке."),
-                "Открытие технопарка «Точка роста»");
-        add(b, analyzer, "gimnaziya-5", "Гимназия № 5", OrgType.GYMNASIUM, 77, "upbringing",
-                Map.of("index", "Гимназия развивает педагогический опыт: авторская методика обучения чтению.",
-                        "methods", "Методика проектной работы и педагогическая мастерская."),
-                Map.of(), "");
-        add(b, analyzer, "licey-7", "Лицей № 7", OrgType.LYCEUM, 50, "innovation",
-                Map.of("index", "В лицее проходят олимпиады. Новогодняя ёлочка во дворе лицея. Мы дружим со школой."),
-                Map.of(), "");
-        add(b, analyzer, "sad-3", "Детский сад № 3", OrgType.KINDERGARTEN, 23, "upbringing",
-                Map.of("index", "Детский сад готовит детей к школе. Режим полного рабочего дня для родителей."),
-                Map.of(), "");
+    private static SearchIndexBuilder build(SearchIndexBuilder b, List<SearchIndexBuilder.AnalyzedStand> stands) {
+        stands.forEach(b::add);
         b.addPage(new StaticPage("about", "О конкурсе", 1, "pages/about.md", "", 1),
                 new RenderedMarkdown("<p>x</p>", "Положение о конкурсе: кто может участвовать и как подать заявку.",
                         List.of()));
         return b;
     }
 
-    private static void add(SearchIndexBuilder b, SearchIndexBuilder analyzer, String id, String shortName,
-                            OrgType type, int region, String nomination, Map<String, String> sectionTexts,
-                            Map<String, String> materialTexts, String caption) {
-        SearchIndexBuilder.AnalyzedStand s = analyzed(analyzer, id, shortName, type, region, nomination,
-                sectionTexts, materialTexts, caption);
-        b.add(through == null ? s : through.apply(s));
+    /** The corpus's stands, analyzed by {@code analyzer}. */
+    static List<SearchIndexBuilder.AnalyzedStand> stands(SearchIndexBuilder analyzer) {
+        return List.of(analyzed(analyzer, "shkola-1", "МБОУ СОШ № 1", OrgType.SCHOOL, 23, "innovation",
+                Map.of("index", "Наша школа работает как школа полного дня. Ученики остаются после уроков.",
+                        "projects", "Проекты учеников: робототехника и экология родного края."),
+                Map.of("files/plan.pdf", "План работы. Квазикристаллы в природе и технике изучают на кружке."),
+                "Открытие технопарка «Точка роста»"),
+                analyzed(analyzer, "gimnaziya-5", "Гимназия № 5", OrgType.GYMNASIUM, 77, "upbringing",
+                Map.of("index", "Гимназия развивает педагогический опыт: авторская методика обучения чтению.",
+                        "methods", "Методика проектной работы и педагогическая мастерская."),
+                Map.of(), ""),
+                analyzed(analyzer, "licey-7", "Лицей № 7", OrgType.LYCEUM, 50, "innovation",
+                Map.of("index", "В лицее проходят олимпиады. Новогодняя ёлочка во дворе лицея. Мы дружим со школой."),
+                Map.of(), ""),
+                analyzed(analyzer, "sad-3", "Детский сад № 3", OrgType.KINDERGARTEN, 23, "upbringing",
+                Map.of("index", "Детский сад готовит детей к школе. Режим полного рабочего дня для родителей."),
+                Map.of(), ""));
     }
 
     private static SearchIndexBuilder.AnalyzedStand analyzed(SearchIndexBuilder b, String id, String shortName,
