@@ -25,7 +25,10 @@ final class InvertedIndex implements AutoCloseable {
     final String[] sortedTerms;
     /** Per rank: documents holding the term. */
     final int[] documentFrequency;
-    /** Per rank: positions kept of the term. */
+    /**
+     * Per rank: positions kept of the term; none for a term found in more than {@code positionsMaxDf} documents,
+     * whose positions are never published (they were most of the postings' memory and of the passes over them).
+     */
     private final long[] positionCount;
     /** Per term id: its rank, or -1 when no document holds it. */
     private final int[] rankOfTerm;
@@ -35,10 +38,11 @@ final class InvertedIndex implements AutoCloseable {
     private Buckets buckets;
 
     /**
-     * @param terms  every term by id
-     * @param budget the ints a partition's postings may take (at least one term a partition whatever its size)
+     * @param terms          every term by id
+     * @param budget         the ints a partition's postings may take (at least one term a partition whatever its size)
+     * @param positionsMaxDf terms found in more documents keep no positions
      */
-    InvertedIndex(DocumentStore.Snapshot docs, String[] terms, long budget) {
+    InvertedIndex(DocumentStore.Snapshot docs, String[] terms, long budget, int positionsMaxDf) {
         this.docs = docs;
         docCount = docs.docs.size();
         fieldLengths = new int[docCount * FIELDS];
@@ -73,7 +77,7 @@ final class InvertedIndex implements AutoCloseable {
             int t = byTerm[r];
             sortedTerms[r] = terms[t];
             documentFrequency[r] = docs.documentFrequency[t];
-            positionCount[r] = docs.positionCount[t];
+            positionCount[r] = documentFrequency[r] > positionsMaxDf ? 0 : docs.positionCount[t];
             rankOfTerm[t] = r;
         }
         bounds = bounds(budget);
@@ -368,6 +372,10 @@ final class InvertedIndex implements AutoCloseable {
             Arrays.fill(lastDoc, -1);
             int[] slot = new int[n];
             int[][] scratch = {new int[64], new int[16 * FIELDS]}; // touched terms, their field counts
+            boolean[] keepsPositions = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                keepsPositions[i] = positionCount[from + i] > 0;
+            }
             occurrences(this, (d, count, terms, fields, places) -> {
                 int[] touched = scratch[0];
                 int[] counts = scratch[1];
@@ -389,7 +397,7 @@ final class InvertedIndex implements AutoCloseable {
                         docPositionStarts[p] = nextPosition[i];
                     }
                     counts[slot[i] * FIELDS + fields[k]]++;
-                    if (places[k] < AnalyzedDocument.MAX_POSITIONS) {
+                    if (places[k] < AnalyzedDocument.MAX_POSITIONS && keepsPositions[i]) {
                         positions[nextPosition[i]++] = places[k];
                     }
                 }

@@ -397,7 +397,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
 
     /** How many passes building the index would take now (for tests). */
     int partitions() {
-        try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget)) {
+        try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget, positionsMaxDf)) {
             return index.partitions();
         }
     }
@@ -408,7 +408,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
         synchronized (labels) {
             facetLabels = new TreeMap<>(labels);
         }
-        try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget)) {
+        try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget, positionsMaxDf)) {
             liveTerms = index.sortedTerms.length;
             new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out)
                     .positionLimits(largeTerm, groupInMemory, positionsMaxDf, spillDirectory).build();

@@ -59,6 +59,30 @@ class SearchIndexSpillTest {
     }
 
     @Test
+    void commonTermsKeepNoPositionsInThePartitionsAndTheFilesAreTheSameInOneOrMany() {
+        SyntheticAnalyzed corpus = new SyntheticAnalyzed(5_000, 120, 11);
+        SortedMap<String, byte[]> one;
+        int partitionsWithPositions;
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
+            corpus.addTo(b, 3_000, false);
+            partitionsWithPositions = b.partitions();
+        }
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, Long.MAX_VALUE)) {
+            b.positionsMaxDf(40);
+            corpus.addTo(b, 3_000, false);
+            one = b.files();
+        }
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
+            b.positionsMaxDf(40);
+            corpus.addTo(b, 3_000, false);
+            // the common terms' positions no longer count: fewer passes for the same budget
+            assertTrue(b.partitions() > 1 && b.partitions() < partitionsWithPositions,
+                    b.partitions() + " partitions, " + partitionsWithPositions + " with every position");
+            assertSame(one, b.files());
+        }
+    }
+
+    @Test
     void standsAddedFromManyThreadsGiveTheSameFilesAsOneByOne() throws Exception {
         SyntheticAnalyzed corpus = new SyntheticAnalyzed(3_000, 80, 5);
         SortedMap<String, byte[]> sequential;
