@@ -16,6 +16,15 @@ public interface OutputSink {
     /** Publishes an existing file (a material, an image variant) without reading it into memory. */
     void copy(String path, Path source);
 
+    /**
+     * Keeps the file the previous build published at {@code path}, when it is still there: for a path named by the
+     * hash of its content, whose content the caller therefore knows to be the same. False when the file must be
+     * written (nothing to keep, or a sink that keeps nothing); the path is then still free.
+     */
+    default boolean keep(String path) {
+        return false;
+    }
+
     default void writeString(String path, String content) {
         write(path, content.getBytes(StandardCharsets.UTF_8));
     }

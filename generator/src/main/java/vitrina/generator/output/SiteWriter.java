@@ -119,6 +119,13 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean keep(String path) {
+        Optional<OutputManifest.Entry> entry = previous(path);
+        entry.ifPresent(e -> reuse(path, e));
+        return entry.isPresent();
+    }
+
     /**
      * Takes {@code path} over from the previous site unchanged (hard link, else copy). The caller has checked it
      * with {@link #previous(String)}.

@@ -13,7 +13,8 @@ import java.util.zip.CRC32C;
 /**
  * A stand's analyzed search documents as bytes, so that a rebuild can index an unchanged stand without reading its
  * pages and analyzing them again: each document's display data, then the documents' term ids exactly as the index's
- * spill file holds them ({@link DocumentStore.Encoded}), so that a later build adds the stand by copying them.
+ * spill file holds them ({@link DocumentStore.Encoded}), so that a later build adds the stand by copying them, and
+ * each document's fragment file name, so that a later build keeps an unchanged document's file without making it.
  *
  * <p>Term ids are numbers of a {@link TermTable} kept between builds; the bytes carry the table's {@link
  * TermTable.Stamp} and their largest id, and read back only where the table vouches for them (otherwise the read
@@ -21,7 +22,7 @@ import java.util.zip.CRC32C;
  * back are copied into the index unchecked.
  */
 final class AnalyzedStandBytes {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private AnalyzedStandBytes() {
     }
@@ -50,6 +51,7 @@ final class AnalyzedStandBytes {
                 for (String f : doc.facets()) {
                     string(out, f);
                 }
+                string(out, IndexFiles.fragmentName(doc));
             }
             for (int start : encoded.starts()) {
                 out.writeInt(start);
@@ -78,7 +80,7 @@ final class AnalyzedStandBytes {
     }
 
     /** A stand read back: display data and encoded term ids. */
-    record Stored(List<SearchDocument> docs, DocumentStore.Encoded encoded) {
+    record Stored(List<SearchDocument> docs, DocumentStore.Encoded encoded, List<String> fragments) {
     }
 
     /**
@@ -107,6 +109,7 @@ final class AnalyzedStandBytes {
             }
             int n = in.getInt();
             List<SearchDocument> docs = new ArrayList<>(n);
+            List<String> fragments = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String sortKey = string(in);
                 String url = string(in);
@@ -121,6 +124,7 @@ final class AnalyzedStandBytes {
                 }
                 docs.add(new SearchDocument(sortKey, url, title, standName, standId, kind, snippet, facets,
                         AnalyzedDocument.EMPTY_FIELDS));
+                fragments.add(string(in));
             }
             int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
@@ -141,7 +145,7 @@ final class AnalyzedStandBytes {
             if (at[0] != end || end != in.limit()) {
                 throw new IOException("trailing bytes after the analyzed stand");
             }
-            return new Stored(docs, new DocumentStore.Encoded(ids, starts, lengths, pairs, maxTerm));
+            return new Stored(docs, new DocumentStore.Encoded(ids, starts, lengths, pairs, maxTerm), fragments);
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException
                  | IllegalArgumentException e) {
             throw new IOException("truncated or damaged analyzed stand", e);

@@ -38,7 +38,7 @@ final class DocumentStore implements AutoCloseable {
      *
      * @param lengths the number of terms of each field
      */
-    record Entry(SearchDocument doc, long offset, int bytes, int[] lengths) {
+    record Entry(SearchDocument doc, long offset, int bytes, int[] lengths, String fragment) {
     }
 
     /** Adds the documents, all at once (a stand is never half added). */
@@ -46,7 +46,7 @@ final class DocumentStore implements AutoCloseable {
         if (docs.isEmpty()) {
             return;
         }
-        add(docs.stream().map(AnalyzedDocument::doc).toList(), encode(docs));
+        add(docs.stream().map(AnalyzedDocument::doc).toList(), encode(docs), null);
     }
 
     /**
@@ -86,9 +86,14 @@ final class DocumentStore implements AutoCloseable {
         }
     }
 
-    /** Adds encoded documents, all at once; {@code docs} are their display data, in the same order. */
-    void add(List<SearchDocument> docs, Encoded encoded) {
-        if (docs.size() != encoded.documents()) {
+    /**
+     * Adds encoded documents, all at once; {@code docs} are their display data, in the same order.
+     *
+     * @param fragments each document's fragment file name as {@link IndexFiles#fragmentName} gives it, when known
+     *                  (null: none known)
+     */
+    void add(List<SearchDocument> docs, Encoded encoded, List<String> fragments) {
+        if (docs.size() != encoded.documents() || fragments != null && fragments.size() != docs.size()) {
             throw new IllegalArgumentException(docs.size() + " documents, " + encoded.documents() + " encoded");
         }
         if (docs.isEmpty()) {
@@ -107,7 +112,8 @@ final class DocumentStore implements AutoCloseable {
                 int start = encoded.starts()[i];
                 int end = i + 1 < docs.size() ? encoded.starts()[i + 1] : bytes.length;
                 entries.add(new Entry(docs.get(i), base + start, end - start,
-                        Arrays.copyOfRange(encoded.lengths(), i * FIELDS, (i + 1) * FIELDS)));
+                        Arrays.copyOfRange(encoded.lengths(), i * FIELDS, (i + 1) * FIELDS),
+                        fragments == null ? null : fragments.get(i)));
             }
             count(encoded.pairs(), encoded.maxTerm());
         }
@@ -184,6 +190,15 @@ final class DocumentStore implements AutoCloseable {
             List<SearchDocument> out = new ArrayList<>(docs.size());
             for (Entry e : docs) {
                 out.add(e.doc());
+            }
+            return out;
+        }
+
+        /** The documents' fragment file names where known (null where not), in order. */
+        List<String> fragments() {
+            List<String> out = new ArrayList<>(docs.size());
+            for (Entry e : docs) {
+                out.add(e.fragment());
             }
             return out;
         }

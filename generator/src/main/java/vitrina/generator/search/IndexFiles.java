@@ -68,6 +68,8 @@ final class IndexFiles {
     private final OutputSink out;
     private final java.util.Set<String> written = new java.util.HashSet<>();
     private final List<SearchDocument> docs;
+    /** Per document, its fragment file name when known ahead (stored with its stand); null where not. */
+    private final List<String> fragments;
     private final InvertedIndex index;
     private final Map<String, String> facetLabels;
     private long largeTerm = LARGE_TERM;
@@ -75,9 +77,14 @@ final class IndexFiles {
     private int positionsMaxDf = POSITIONS_MAX_DF;
     private Path tempDirectory;
 
-    IndexFiles(List<SearchDocument> docs, InvertedIndex index, Map<String, String> facetLabels, OutputSink out) {
+    IndexFiles(List<SearchDocument> docs, List<String> fragments, InvertedIndex index, Map<String, String> facetLabels,
+               OutputSink out) {
+        if (fragments.size() != docs.size()) {
+            throw new IllegalArgumentException(docs.size() + " documents, " + fragments.size() + " fragment names");
+        }
         this.out = out;
         this.docs = docs;
+        this.fragments = fragments;
         this.index = index;
         this.facetLabels = facetLabels;
     }
@@ -477,7 +484,7 @@ final class IndexFiles {
         StringBuilder dir = new StringBuilder();
         for (int d = 0; d < docs.size(); d++) {
             dir.append(dir.length() == 0 ? '[' : ',');
-            JsonText.quote(dir, put("d/", fragment(docs.get(d))));
+            JsonText.quote(dir, fragment(d));
             if ((d + 1) % FRAGMENTS_PER_DIRECTORY == 0 || d == docs.size() - 1) {
                 String name = put("f/", dir.append(']').toString());
                 meta.append(d < FRAGMENTS_PER_DIRECTORY ? "" : ",");
@@ -487,7 +494,27 @@ final class IndexFiles {
         }
     }
 
-    private static String fragment(SearchDocument doc) {
+    /**
+     * Document {@code d}'s fragment file, written unless the sink keeps the previous build's file of a name known
+     * ahead: the name is the content's hash, so an unchanged document is neither serialised nor hashed again.
+     */
+    private String fragment(int d) {
+        String known = fragments.get(d);
+        if (known == null) {
+            return put("d/", fragmentJson(docs.get(d)));
+        }
+        if (written.add(known) && !out.keep(known)) {
+            out.write(known, bytes(fragmentJson(docs.get(d))));
+        }
+        return known;
+    }
+
+    /** The name of a document's fragment file under {@code search/}: what the index names it by its content. */
+    static String fragmentName(SearchDocument doc) {
+        return hashedName("d/", bytes(fragmentJson(doc)));
+    }
+
+    private static String fragmentJson(SearchDocument doc) {
         StringBuilder sb = new StringBuilder("{\"u\":");
         JsonText.quote(sb, doc.url()).append(",\"t\":");
         JsonText.quote(sb, doc.title()).append(",\"s\":");

@@ -118,7 +118,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public void addDocuments(AnalyzedStand stand) {
         check(stand);
-        docs.add(stand.docs, stand.encoded());
+        docs.add(stand.docs, stand.encoded(), stand.fragments);
     }
 
     /** Adds a stand's signature to the related stands but not its documents to the index (see {@link #addDocuments}). */
@@ -166,17 +166,22 @@ public final class SearchIndexBuilder implements AutoCloseable {
         private List<AnalyzedDocument> decoded;
         /** Term ids as the index stores them: encoded on first need, or read back so. */
         private DocumentStore.Encoded encoded;
+        /** The documents' fragment file names, when read back with them (null: not known). */
+        private final List<String> fragments;
 
         private AnalyzedStand(TermTable terms, List<AnalyzedDocument> docs) {
             this.terms = terms;
             this.decoded = List.copyOf(docs);
             this.docs = decoded.stream().map(AnalyzedDocument::doc).toList();
+            this.fragments = null;
         }
 
-        private AnalyzedStand(TermTable terms, List<SearchDocument> docs, DocumentStore.Encoded encoded) {
+        private AnalyzedStand(TermTable terms, List<SearchDocument> docs, DocumentStore.Encoded encoded,
+                              List<String> fragments) {
             this.terms = terms;
             this.docs = List.copyOf(docs);
             this.encoded = encoded;
+            this.fragments = List.copyOf(fragments);
         }
 
         private synchronized List<AnalyzedDocument> decoded() {
@@ -215,7 +220,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
     public AnalyzedStand readAnalyzed(byte[] bytes) throws java.io.IOException {
         Objects.requireNonNull(bytes, "bytes");
         AnalyzedStandBytes.Stored stored = AnalyzedStandBytes.read(bytes, terms);
-        return new AnalyzedStand(terms, stored.docs(), stored.encoded());
+        return new AnalyzedStand(terms, stored.docs(), stored.encoded(), stored.fragments());
     }
 
     /**
@@ -346,6 +351,11 @@ public final class SearchIndexBuilder implements AutoCloseable {
             public void copy(String path, java.nio.file.Path source) {
                 sink.copy("search/" + path, source);
             }
+
+            @Override
+            public boolean keep(String path) {
+                return sink.keep("search/" + path);
+            }
         });
     }
 
@@ -410,7 +420,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget, positionsMaxDf)) {
             liveTerms = index.sortedTerms.length;
-            new IndexFiles(snapshot.searchDocuments(), index, facetLabels, out)
+            new IndexFiles(snapshot.searchDocuments(), snapshot.fragments(), index, facetLabels, out)
                     .positionLimits(largeTerm, groupInMemory, positionsMaxDf, spillDirectory).build();
         }
     }

@@ -100,6 +100,38 @@ class TermTableTest {
     }
 
     @Test
+    void fragmentsOfStandsReadBackAreKeptFromThePreviousSiteNotMadeAgain() {
+        SortedMap<String, byte[]> plain = MiniCorpus.build().files();
+        java.util.Map<String, byte[]> written = new java.util.TreeMap<>();
+        java.util.Set<String> kept = new java.util.TreeSet<>();
+        MiniCorpus.buildThroughBytes().write(new vitrina.generator.model.OutputSink() {
+            @Override
+            public void write(String path, byte[] content) {
+                written.put(path, content);
+            }
+
+            @Override
+            public void copy(String path, Path source) {
+                throw new AssertionError(path);
+            }
+
+            @Override
+            public boolean keep(String path) {
+                return path.startsWith("search/d/") && kept.add(path);
+            }
+        });
+        java.util.Set<String> all = new java.util.TreeSet<>(written.keySet());
+        all.addAll(kept);
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        plain.keySet().forEach(p -> expected.add("search/" + p));
+        assertEquals(expected, all);
+        // every stand document's fragment was kept; only the static page's (not stored with a stand) was made
+        assertEquals(1, written.keySet().stream().filter(p -> p.startsWith("search/d/")).count());
+        assertEquals(plain.keySet().stream().filter(p -> p.startsWith("d/")).count() - 1, kept.size());
+        written.forEach((path, bytes) -> assertArrayEquals(plain.get(path.substring("search/".length())), bytes, path));
+    }
+
+    @Test
     void aTableOfMostlyDeletedWordsIsStartedAfresh() throws IOException {
         TermTable table = TermTable.load(terms());
         for (int i = 0; i < 70_000; i++) {
