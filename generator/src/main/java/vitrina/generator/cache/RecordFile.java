@@ -97,31 +97,28 @@ public final class RecordFile implements AutoCloseable {
         if (!readFully(channel, h, 8) || !java.util.Arrays.equals(h.array(), expected)) {
             return null;
         }
+        // one sequential pass through a buffer: two positional reads per record took 20,000 calls per 10,000 stands
         Map<String, long[]> index = new HashMap<>();
         long at = 8L + headerLength;
-        ByteBuffer len = ByteBuffer.allocate(4);
+        channel.position(at);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.channels.Channels.newInputStream(channel), 1 << 16));
         while (at < size) {
-            len.clear();
-            if (!readFully(channel, len, at)) {
+            if (at + 4 > size) {
                 return null;
             }
-            int keyLength = len.flip().getInt();
+            int keyLength = in.readInt();
             if (keyLength < 0 || keyLength > MAX_KEY || at + 4 + keyLength + 4 > size) {
                 return null;
             }
-            ByteBuffer key = ByteBuffer.allocate(keyLength + 4);
-            if (!readFully(channel, key, at + 4)) {
-                return null;
-            }
-            key.flip();
-            String k = new String(key.array(), 0, keyLength, StandardCharsets.UTF_8);
-            key.position(keyLength);
-            int recordLength = key.getInt();
+            byte[] key = in.readNBytes(keyLength);
+            int recordLength = in.readInt();
             long start = at + 4 + keyLength + 4;
-            if (recordLength < 0 || start + recordLength > size) {
+            if (key.length != keyLength || recordLength < 0 || start + recordLength > size) {
                 return null;
             }
-            index.put(k, new long[] {start, recordLength});
+            index.put(new String(key, StandardCharsets.UTF_8), new long[] {start, recordLength});
+            in.skipNBytes(recordLength);
             at = start + recordLength;
         }
         return index;
