@@ -12,9 +12,10 @@ import java.util.zip.CRC32C;
 
 /**
  * A stand's analyzed search documents as bytes, so that a rebuild can index an unchanged stand without reading its
- * pages and analyzing them again: each document's display data, then the documents' term ids exactly as the index's
+ * pages and analyzing them again: each document's sort key, URL, stand, kind and facets, then the documents' term ids exactly as the index's
  * spill file holds them ({@link DocumentStore.Encoded}), so that a later build adds the stand by copying them, and
- * each document's fragment file name, so that a later build keeps an unchanged document's file without making it.
+ * each document's fragment file (its published display data) with its name, so that a later build keeps an unchanged
+ * document's file without making it.
  *
  * <p>Term ids are numbers of a {@link TermTable} kept between builds; the bytes carry the table's {@link
  * TermTable.Stamp} and their largest id, and read back only where the table vouches for them (otherwise the read
@@ -22,13 +23,15 @@ import java.util.zip.CRC32C;
  * back are copied into the index unchecked.
  */
 final class AnalyzedStandBytes {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private AnalyzedStandBytes() {
     }
 
-    static byte[] write(List<SearchDocument> docs, DocumentStore.Encoded encoded, TermTable.Stamp stamp) {
-        if (docs.size() != encoded.documents()) {
+    /** @param fragmentJsons each document's fragment JSON ({@link IndexFiles#fragmentBytes}) */
+    static byte[] write(List<SearchDocument> docs, List<byte[]> fragmentJsons, DocumentStore.Encoded encoded,
+                        TermTable.Stamp stamp) {
+        if (docs.size() != encoded.documents() || fragmentJsons.size() != docs.size()) {
             throw new IllegalArgumentException(docs.size() + " documents, " + encoded.documents() + " encoded");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.bytes().length
@@ -40,18 +43,20 @@ final class AnalyzedStandBytes {
             out.writeInt(stamp.base());
             out.writeInt(encoded.maxTerm());
             out.writeInt(docs.size());
-            for (SearchDocument doc : docs) {
+            for (int d = 0; d < docs.size(); d++) {
+                SearchDocument doc = docs.get(d);
                 string(out, doc.sortKey());
                 string(out, doc.url());
-                for (String s : new String[] {doc.title(), doc.standName(), doc.standId(), doc.kind(),
-                        doc.snippet()}) {
-                    nullable(out, s);
-                }
+                nullable(out, doc.standId());
+                nullable(out, doc.kind());
                 out.writeInt(doc.facets().size());
                 for (String f : doc.facets()) {
                     string(out, f);
                 }
-                string(out, IndexFiles.fragmentName(doc));
+                byte[] json = fragmentJsons.get(d);
+                string(out, IndexFiles.fragmentName(json));
+                out.writeInt(json.length);
+                out.write(json);
             }
             for (int start : encoded.starts()) {
                 out.writeInt(start);
@@ -80,7 +85,9 @@ final class AnalyzedStandBytes {
     }
 
     /** A stand read back: display data and encoded term ids. */
-    record Stored(List<SearchDocument> docs, DocumentStore.Encoded encoded, List<String> fragments) {
+    /** Documents keep only what the index needs besides the fragment JSON (see {@link DocumentStore#light}). */
+    record Stored(List<SearchDocument> docs, DocumentStore.Encoded encoded, List<String> fragments,
+                  List<byte[]> fragmentJsons) {
     }
 
     /**
@@ -110,21 +117,22 @@ final class AnalyzedStandBytes {
             int n = in.getInt();
             List<SearchDocument> docs = new ArrayList<>(n);
             List<String> fragments = new ArrayList<>(n);
+            List<byte[]> jsons = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String sortKey = string(in);
                 String url = string(in);
-                String title = nullable(in);
-                String standName = nullable(in);
                 String standId = nullable(in);
                 String kind = nullable(in);
-                String snippet = nullable(in);
                 List<String> facets = new ArrayList<>();
                 for (int f = in.getInt(); f > 0; f--) {
                     facets.add(string(in));
                 }
-                docs.add(new SearchDocument(sortKey, url, title, standName, standId, kind, snippet, facets,
+                docs.add(new SearchDocument(sortKey, url, null, null, standId, kind, null, facets,
                         AnalyzedDocument.EMPTY_FIELDS));
                 fragments.add(string(in));
+                byte[] json = new byte[in.getInt()];
+                in.get(json);
+                jsons.add(json);
             }
             int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
@@ -145,7 +153,7 @@ final class AnalyzedStandBytes {
             if (at[0] != end || end != in.limit()) {
                 throw new IOException("trailing bytes after the analyzed stand");
             }
-            return new Stored(docs, new DocumentStore.Encoded(ids, starts, lengths, pairs, maxTerm), fragments);
+            return new Stored(docs, new DocumentStore.Encoded(ids, starts, lengths, pairs, maxTerm), fragments, jsons);
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException
                  | IllegalArgumentException e) {
             throw new IOException("truncated or damaged analyzed stand", e);

@@ -20,6 +20,8 @@ final class DocumentStore implements AutoCloseable {
 
     private final Path spillDirectory;
     private SpillStore spill;
+    /** The documents' fragment JSON (their display data as published), read back only for files to write. */
+    private SpillStore fragmentSpill;
     private final List<Entry> entries = new ArrayList<>();
     /** Per term id: documents holding it. */
     private int[] documentFrequency = new int[1024];
@@ -38,7 +40,8 @@ final class DocumentStore implements AutoCloseable {
      *
      * @param lengths the number of terms of each field
      */
-    record Entry(SearchDocument doc, long offset, int bytes, int[] lengths, String fragment) {
+    record Entry(SearchDocument doc, long offset, int bytes, int[] lengths, String fragment, long fragmentOffset,
+                 int fragmentBytes) {
     }
 
     /** Adds the documents, all at once (a stand is never half added). */
@@ -46,7 +49,7 @@ final class DocumentStore implements AutoCloseable {
         if (docs.isEmpty()) {
             return;
         }
-        add(docs.stream().map(AnalyzedDocument::doc).toList(), encode(docs), null);
+        add(docs.stream().map(AnalyzedDocument::doc).toList(), encode(docs), null, null);
     }
 
     /**
@@ -89,16 +92,25 @@ final class DocumentStore implements AutoCloseable {
     /**
      * Adds encoded documents, all at once; {@code docs} are their display data, in the same order.
      *
-     * @param fragments each document's fragment file name as {@link IndexFiles#fragmentName} gives it, when known
-     *                  (null: none known)
+     * The documents keep only what the index needs besides their fragment in memory (sort key, URL, stand, kind,
+     * facets): the fragment JSON (title and snippet, most of a document's display data) goes to a spill file, and
+     * holding it for 250,000 documents filled a third of the heap.
+     *
+     * @param fragments     each document's fragment file name as {@link IndexFiles#fragmentName} gives it, when known
+     *                      (null: none known)
+     * @param fragmentJsons each document's fragment JSON ({@link IndexFiles#fragmentBytes}); null: made from docs
      */
-    void add(List<SearchDocument> docs, Encoded encoded, List<String> fragments) {
-        if (docs.size() != encoded.documents() || fragments != null && fragments.size() != docs.size()) {
+    void add(List<SearchDocument> docs, Encoded encoded, List<String> fragments, List<byte[]> fragmentJsons) {
+        if (docs.size() != encoded.documents() || fragments != null && fragments.size() != docs.size()
+                || fragmentJsons != null && fragmentJsons.size() != docs.size()) {
             throw new IllegalArgumentException(docs.size() + " documents, " + encoded.documents() + " encoded");
         }
         if (docs.isEmpty()) {
             return;
         }
+        List<byte[]> jsons = fragmentJsons != null ? fragmentJsons
+                : docs.stream().map(IndexFiles::fragmentBytes).toList();
+        List<SearchDocument> light = docs.stream().map(DocumentStore::light).toList();
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("search index builder closed");
@@ -106,17 +118,31 @@ final class DocumentStore implements AutoCloseable {
             if (spill == null) {
                 spill = SpillStore.create(spillDirectory);
             }
+            if (fragmentSpill == null) {
+                fragmentSpill = SpillStore.create(spillDirectory);
+            }
             byte[] bytes = encoded.bytes();
             long base = spill.append(bytes, 0, bytes.length);
             for (int i = 0; i < docs.size(); i++) {
                 int start = encoded.starts()[i];
                 int end = i + 1 < docs.size() ? encoded.starts()[i + 1] : bytes.length;
-                entries.add(new Entry(docs.get(i), base + start, end - start,
+                byte[] json = jsons.get(i);
+                long at = fragmentSpill.append(json, 0, json.length);
+                entries.add(new Entry(light.get(i), base + start, end - start,
                         Arrays.copyOfRange(encoded.lengths(), i * FIELDS, (i + 1) * FIELDS),
-                        fragments == null ? null : fragments.get(i)));
+                        fragments == null ? null : fragments.get(i), at, json.length));
             }
             count(encoded.pairs(), encoded.maxTerm());
         }
+    }
+
+    /** The document without what its fragment JSON holds alone (title, stand name, snippet). */
+    static SearchDocument light(SearchDocument doc) {
+        if (doc.title() == null && doc.standName() == null && doc.snippet().isEmpty()) {
+            return doc;
+        }
+        return new SearchDocument(doc.sortKey(), doc.url(), null, null, doc.standId(), doc.kind(), null,
+                doc.facets(), AnalyzedDocument.EMPTY_FIELDS);
     }
 
     private void count(int[] pairs, int maxTerm) {
@@ -139,11 +165,12 @@ final class DocumentStore implements AutoCloseable {
         }
         if (spill != null) {
             spill.flush();
+            fragmentSpill.flush();
         }
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(e -> e.doc().sortKey()));
         return new Snapshot(sorted, Arrays.copyOf(documentFrequency, termLimit),
-                Arrays.copyOf(positionCount, termLimit), spill, spillDirectory);
+                Arrays.copyOf(positionCount, termLimit), spill, fragmentSpill, spillDirectory);
     }
 
     /** The spill file, while there is one. */
@@ -159,6 +186,9 @@ final class DocumentStore implements AutoCloseable {
         if (spill != null) {
             spill.close();
         }
+        if (fragmentSpill != null) {
+            fragmentSpill.close();
+        }
     }
 
     /** Documents in their final order, read back from the spill file. */
@@ -169,11 +199,13 @@ final class DocumentStore implements AutoCloseable {
         /** Per term id: positions kept of it. */
         final long[] positionCount;
         private final SpillStore spill;
+        private final SpillStore fragmentSpill;
         private final Path spillDirectory;
 
         private Snapshot(List<Entry> docs, int[] documentFrequency, long[] positionCount, SpillStore spill,
-                         Path spillDirectory) {
+                         SpillStore fragmentSpill, Path spillDirectory) {
             this.spillDirectory = spillDirectory;
+            this.fragmentSpill = fragmentSpill;
             this.docs = docs;
             this.documentFrequency = documentFrequency;
             this.positionCount = positionCount;
@@ -192,6 +224,14 @@ final class DocumentStore implements AutoCloseable {
                 out.add(e.doc());
             }
             return out;
+        }
+
+        /** Document {@code d}'s fragment JSON, read back from the spill file. */
+        byte[] fragmentJson(int d) {
+            Entry e = docs.get(d);
+            byte[] bytes = new byte[e.fragmentBytes()];
+            fragmentSpill.read(e.fragmentOffset(), bytes, bytes.length);
+            return bytes;
         }
 
         /** The documents' fragment file names where known (null where not), in order. */

@@ -70,6 +70,8 @@ final class IndexFiles {
     private final List<SearchDocument> docs;
     /** Per document, its fragment file name when known ahead (stored with its stand); null where not. */
     private final List<String> fragments;
+    /** Document → its fragment JSON (kept out of memory until a file is written). */
+    private final java.util.function.IntFunction<byte[]> fragmentJson;
     private final InvertedIndex index;
     private final Map<String, String> facetLabels;
     private long largeTerm = LARGE_TERM;
@@ -77,14 +79,15 @@ final class IndexFiles {
     private int positionsMaxDf = POSITIONS_MAX_DF;
     private Path tempDirectory;
 
-    IndexFiles(List<SearchDocument> docs, List<String> fragments, InvertedIndex index, Map<String, String> facetLabels,
-               OutputSink out) {
+    IndexFiles(List<SearchDocument> docs, List<String> fragments, java.util.function.IntFunction<byte[]> fragmentJson,
+               InvertedIndex index, Map<String, String> facetLabels, OutputSink out) {
         if (fragments.size() != docs.size()) {
             throw new IllegalArgumentException(docs.size() + " documents, " + fragments.size() + " fragment names");
         }
         this.out = out;
         this.docs = docs;
         this.fragments = fragments;
+        this.fragmentJson = fragmentJson;
         this.index = index;
         this.facetLabels = facetLabels;
     }
@@ -501,17 +504,22 @@ final class IndexFiles {
     private String fragment(int d) {
         String known = fragments.get(d);
         if (known == null) {
-            return put("d/", fragmentJson(docs.get(d)));
+            return put("d/", fragmentJson.apply(d));
         }
         if (written.add(known) && !out.keep(known)) {
-            out.write(known, bytes(fragmentJson(docs.get(d))));
+            out.write(known, fragmentJson.apply(d));
         }
         return known;
     }
 
     /** The name of a document's fragment file under {@code search/}: what the index names it by its content. */
-    static String fragmentName(SearchDocument doc) {
-        return hashedName("d/", bytes(fragmentJson(doc)));
+    static String fragmentName(byte[] fragmentBytes) {
+        return hashedName("d/", fragmentBytes);
+    }
+
+    /** A document's fragment file content: its URL, title, stand, kind and snippet as JSON. */
+    static byte[] fragmentBytes(SearchDocument doc) {
+        return bytes(fragmentJson(doc));
     }
 
     private static String fragmentJson(SearchDocument doc) {

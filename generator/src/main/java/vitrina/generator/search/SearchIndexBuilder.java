@@ -118,7 +118,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public void addDocuments(AnalyzedStand stand) {
         check(stand);
-        docs.add(stand.docs, stand.encoded(), stand.fragments);
+        docs.add(stand.docs, stand.encoded(), stand.fragments, stand.fragmentJsons);
     }
 
     /** Adds a stand's signature to the related stands but not its documents to the index (see {@link #addDocuments}). */
@@ -168,20 +168,23 @@ public final class SearchIndexBuilder implements AutoCloseable {
         private DocumentStore.Encoded encoded;
         /** The documents' fragment file names, when read back with them (null: not known). */
         private final List<String> fragments;
+        /** The documents' fragment JSON, when read back with it (null: made from {@link #docs}, which then hold it). */
+        private final List<byte[]> fragmentJsons;
 
         private AnalyzedStand(TermTable terms, List<AnalyzedDocument> docs) {
             this.terms = terms;
             this.decoded = List.copyOf(docs);
             this.docs = decoded.stream().map(AnalyzedDocument::doc).toList();
             this.fragments = null;
+            this.fragmentJsons = null;
         }
 
-        private AnalyzedStand(TermTable terms, List<SearchDocument> docs, DocumentStore.Encoded encoded,
-                              List<String> fragments) {
+        private AnalyzedStand(TermTable terms, AnalyzedStandBytes.Stored stored) {
             this.terms = terms;
-            this.docs = List.copyOf(docs);
-            this.encoded = encoded;
-            this.fragments = List.copyOf(fragments);
+            this.docs = List.copyOf(stored.docs());
+            this.encoded = stored.encoded();
+            this.fragments = List.copyOf(stored.fragments());
+            this.fragmentJsons = List.copyOf(stored.fragmentJsons());
         }
 
         private synchronized List<AnalyzedDocument> decoded() {
@@ -209,7 +212,9 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public byte[] bytes(AnalyzedStand stand) {
         check(stand);
-        return AnalyzedStandBytes.write(stand.docs, stand.encoded(), terms.stamp());
+        List<byte[]> jsons = stand.fragmentJsons != null ? stand.fragmentJsons
+                : stand.docs.stream().map(IndexFiles::fragmentBytes).toList();
+        return AnalyzedStandBytes.write(stand.docs, jsons, stand.encoded(), terms.stamp());
     }
 
     /**
@@ -220,7 +225,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
     public AnalyzedStand readAnalyzed(byte[] bytes) throws java.io.IOException {
         Objects.requireNonNull(bytes, "bytes");
         AnalyzedStandBytes.Stored stored = AnalyzedStandBytes.read(bytes, terms);
-        return new AnalyzedStand(terms, stored.docs(), stored.encoded(), stored.fragments());
+        return new AnalyzedStand(terms, stored);
     }
 
     /**
@@ -420,7 +425,8 @@ public final class SearchIndexBuilder implements AutoCloseable {
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget, positionsMaxDf)) {
             liveTerms = index.sortedTerms.length;
-            new IndexFiles(snapshot.searchDocuments(), snapshot.fragments(), index, facetLabels, out)
+            new IndexFiles(snapshot.searchDocuments(), snapshot.fragments(), snapshot::fragmentJson, index, facetLabels,
+                    out)
                     .positionLimits(largeTerm, groupInMemory, positionsMaxDf, spillDirectory).build();
         }
     }
