@@ -100,6 +100,7 @@ public final class Build {
             Preparer preparer = new Preparer(new StandCache(options.cacheDir().resolve("stands"), generator), search);
             closing.add(preparer.cache::close);
             ContentLoader loader = new ContentLoader(options.clock());
+            preparer.cache.standsKey(loader::loadingStandsKey);
             // an unchanged folder is not read again: its stand comes from the folder cache, its pages from the
             // stand cache (and only while they are there)
             FolderCache folders = new FolderCache(options.cacheDir().resolve("folders.bin"), generator,

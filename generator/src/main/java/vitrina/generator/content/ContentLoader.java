@@ -29,6 +29,7 @@ import vitrina.generator.problem.Problems;
  */
 public final class ContentLoader {
     private final Clock clock;
+    private volatile String loadingStandsKey;
 
     /** @param clock gives the current year for the "at least 5 years" rule when site.yaml has no exposition dates */
     public ContentLoader(Clock clock) {
@@ -60,6 +61,7 @@ public final class ContentLoader {
         if (site.isEmpty()) {
             return new LoadResult(null, List.of());
         }
+        loadingStandsKey = standsKey(site.get());
         Issues general = new Issues(null);
         List<StaticPage> pages = List.of();
         Optional<Moderation> moderation;
@@ -139,6 +141,7 @@ public final class ContentLoader {
         if (site.isEmpty()) {
             return new LoadResult(null, List.of());
         }
+        loadingStandsKey = standsKey(site.get());
         Issues general = new Issues(null);
         List<StaticPage> pages;
         try {
@@ -185,6 +188,14 @@ public final class ContentLoader {
      */
     public String standsKey(SiteConfig site) {
         return StandLoader.key(site, contestYear(site));
+    }
+
+    /**
+     * {@link #standsKey} of the site being loaded, from the moment site.yaml is read (before any stand is, so for
+     * {@code onLoaded} of {@link #load}); null before.
+     */
+    public String loadingStandsKey() {
+        return loadingStandsKey;
     }
 
     private static Optional<Moderation> awaitModeration(

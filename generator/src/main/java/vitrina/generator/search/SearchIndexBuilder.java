@@ -39,6 +39,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
     private long largeTerm = IndexFiles.LARGE_TERM;
     private int groupInMemory = IndexFiles.GROUP_IN_MEMORY;
     private int positionsMaxDf = IndexFiles.POSITIONS_MAX_DF;
+    private int directPasses = InvertedIndex.DIRECT_PASSES;
     private final Map<String, String> labels = new TreeMap<>();
     private final RelatedStands relatedStands = new RelatedStands();
 
@@ -410,6 +411,11 @@ public final class SearchIndexBuilder implements AutoCloseable {
         this.positionsMaxDf = documents;
     }
 
+    /** For tests: how many partitions are read straight from the documents (see {@link InvertedIndex#DIRECT_PASSES}). */
+    void directPasses(int passes) {
+        this.directPasses = passes;
+    }
+
     /** How many passes building the index would take now (for tests). */
     int partitions() {
         try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget, positionsMaxDf)) {
@@ -424,6 +430,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
             facetLabels = new TreeMap<>(labels);
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget, positionsMaxDf)) {
+            index.directPasses(directPasses);
             liveTerms = index.sortedTerms.length;
             new IndexFiles(snapshot.searchDocuments(), snapshot.fragments(), snapshot::fragmentJson, index, facetLabels,
                     out)

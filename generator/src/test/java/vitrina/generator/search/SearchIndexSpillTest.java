@@ -54,6 +54,11 @@ class SearchIndexSpillTest {
         try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
             corpus.addTo(b, 3_000, false);
             assertTrue(b.partitions() > 10, "partitions: " + b.partitions());
+            assertSame(one, b.files()); // through the buckets
+        }
+        try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
+            corpus.addTo(b, 3_000, false);
+            b.directPasses(Integer.MAX_VALUE); // every partition straight from the documents
             assertSame(one, b.files());
         }
     }
