@@ -131,11 +131,14 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
      * with {@link #previous(String)}.
      */
     public void reuse(String path, OutputManifest.Entry entry) {
-        Path file = claim(path);
-        if (inPlace) {
-            linked.incrementAndGet(); // stays where it is
+        if (inPlace) { // stays where it is: the path is checked, not resolved
+            SafePaths.check(path);
+            if (written.containsKey(path)) {
+                throw new IllegalStateException("site path written twice: " + path);
+            }
+            linked.incrementAndGet();
         } else {
-            link(SafePaths.resolve(target, path), file);
+            link(SafePaths.resolve(target, path), claim(path));
         }
         written.put(path, entry);
     }
