@@ -119,7 +119,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public void addDocuments(AnalyzedStand stand) {
         check(stand);
-        docs.add(stand.docs, stand.encoded(), stand.fragments, stand.fragmentJsons);
+        docs.add(stand.docs, stand.encoded(), stand.fragments, stand.fragmentJsons());
     }
 
     /** Adds a stand's signature to the related stands but not its documents to the index (see {@link #addDocuments}). */
@@ -161,7 +161,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public static final class AnalyzedStand {
         private final TermTable terms;
-        /** The documents' display data. */
+        /** The documents: with their display data when analyzed here, without title and snippet when read back. */
         private final List<SearchDocument> docs;
         /** Term ids per document and field: from analysis, or decoded on first need from {@link #encoded}. */
         private List<AnalyzedDocument> decoded;
@@ -169,8 +169,8 @@ public final class SearchIndexBuilder implements AutoCloseable {
         private DocumentStore.Encoded encoded;
         /** The documents' fragment file names, when read back with them (null: not known). */
         private final List<String> fragments;
-        /** The documents' fragment JSON, when read back with it (null: made from {@link #docs}, which then hold it). */
-        private final List<byte[]> fragmentJsons;
+        /** The documents' fragment JSON: read back with them, or made from {@link #docs} on first need. */
+        private List<byte[]> fragmentJsons;
 
         private AnalyzedStand(TermTable terms, List<AnalyzedDocument> docs) {
             this.terms = terms;
@@ -199,6 +199,13 @@ public final class SearchIndexBuilder implements AutoCloseable {
             return decoded;
         }
 
+        private synchronized List<byte[]> fragmentJsons() {
+            if (fragmentJsons == null) {
+                fragmentJsons = docs.stream().map(IndexFiles::fragmentBytes).toList();
+            }
+            return fragmentJsons;
+        }
+
         private synchronized DocumentStore.Encoded encoded() {
             if (encoded == null) {
                 encoded = DocumentStore.encode(decoded);
@@ -213,9 +220,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
      */
     public byte[] bytes(AnalyzedStand stand) {
         check(stand);
-        List<byte[]> jsons = stand.fragmentJsons != null ? stand.fragmentJsons
-                : stand.docs.stream().map(IndexFiles::fragmentBytes).toList();
-        return AnalyzedStandBytes.write(stand.docs, jsons, stand.encoded(), terms.stamp());
+        return AnalyzedStandBytes.write(stand.docs, stand.fragmentJsons(), stand.encoded(), terms.stamp());
     }
 
     /**

@@ -92,14 +92,6 @@ class TermTableTest {
     }
 
     @Test
-    void theIndexOfStandsReadBackEqualsTheIndexOfStandsAnalyzedInTheBuild() {
-        SortedMap<String, byte[]> plain = MiniCorpus.build().files();
-        SortedMap<String, byte[]> later = MiniCorpus.buildThroughBytes().files();
-        assertEquals(plain.keySet(), later.keySet());
-        plain.forEach((path, bytes) -> assertArrayEquals(bytes, later.get(path), path));
-    }
-
-    @Test
     void fragmentsOfStandsReadBackAreKeptFromThePreviousSiteNotMadeAgain() {
         SortedMap<String, byte[]> plain = MiniCorpus.build().files();
         java.util.Map<String, byte[]> written = new java.util.TreeMap<>();
