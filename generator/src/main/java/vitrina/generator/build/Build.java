@@ -178,6 +178,7 @@ public final class Build {
                 preparer.cache.commit(partial);
                 stages.rendered.commit(partial);
                 stages.pages.commit(partial);
+                markWarm(ex.stands().size());
                 return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
             }
         } finally {
@@ -278,6 +279,39 @@ public final class Build {
 
     /** This run's; a new set each run. */
     private Prints prints = new Prints();
+
+    /** Where a build that committed its caches records which generator made them (see {@link #warmCache}). */
+    private static final String WARM = "warm";
+
+    /**
+     * Records that the caches now hold a complete build by this generator, of {@code stands} stands: the next run of
+     * the CLI may then choose a JVM for a short run (see {@code ShortRunJvm}). Only a hint: losing it costs speed.
+     */
+    private void markWarm(int stands) {
+        try {
+            Files.writeString(options.cacheDir().resolve(WARM), BuildKeys.generator() + "\n" + stands + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the next build runs in a JVM for a long run, as the first one did
+        }
+    }
+
+    /**
+     * The number of stands of the last build whose caches this generator can reuse, read from the work folder
+     * {@code workDir}; empty when there was none, or when another generator (another version or build of it) made
+     * them. Reads one small file: the CLI asks before it starts a build.
+     */
+    public static java.util.OptionalInt warmCache(Path workDir) {
+        try {
+            List<String> lines = Files.readAllLines(workDir.resolve("cache").resolve(WARM), StandardCharsets.UTF_8);
+            if (lines.size() == 2 && lines.get(0).equals(BuildKeys.generator())) {
+                return java.util.OptionalInt.of(Integer.parseInt(lines.get(1)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no such file, or not one this generator wrote
+        }
+        return java.util.OptionalInt.empty();
+    }
 
     /**
      * Per-stand cache files of earlier versions (now one record file per kind): 50,000 files nobody reads any more.

@@ -10,8 +10,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        java.util.OptionalInt child = ShortRunJvm.run(args); // a rebuild with a warm cache: in a JVM for short runs
+        System.exit(child.isPresent() ? child.getAsInt() : run(args, new PrintWriter(System.out, true,
+                StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
     /** Runs the CLI with the given streams (tests call this). */
