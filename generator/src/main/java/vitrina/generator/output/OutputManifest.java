@@ -24,20 +24,32 @@ public record OutputManifest(SortedMap<String, Entry> files) {
         return files.values().stream().mapToLong(Entry::size).sum();
     }
 
-    /** Files in this manifest that are new or changed compared with {@code previous}, and files gone. */
+    /**
+     * Files in this manifest that are new or changed compared with {@code previous}, and files gone. One merge of
+     * the two sorted lists (half a million paths each on a large exhibition), no lookups.
+     */
     public Diff diff(OutputManifest previous) {
         Map<String, String> changes = new LinkedHashMap<>();
-        TreeMap<String, String> sorted = new TreeMap<>();
-        files.forEach((path, entry) -> {
-            Entry old = previous.files.get(path);
-            if (old == null) {
-                sorted.put(path, "added");
-            } else if (!old.equals(entry)) {
-                sorted.put(path, "changed");
+        java.util.Iterator<Map.Entry<String, Entry>> now = files.entrySet().iterator();
+        java.util.Iterator<Map.Entry<String, Entry>> before = previous.files.entrySet().iterator();
+        Map.Entry<String, Entry> n = now.hasNext() ? now.next() : null;
+        Map.Entry<String, Entry> b = before.hasNext() ? before.next() : null;
+        while (n != null || b != null) {
+            int order = n == null ? 1 : b == null ? -1 : n.getKey().compareTo(b.getKey());
+            if (order < 0) {
+                changes.put(n.getKey(), "added");
+            } else if (order > 0) {
+                changes.put(b.getKey(), "deleted");
+            } else if (!n.getValue().equals(b.getValue())) {
+                changes.put(n.getKey(), "changed");
             }
-        });
-        previous.files.keySet().stream().filter(p -> !files.containsKey(p)).forEach(p -> sorted.put(p, "deleted"));
-        changes.putAll(sorted);
+            if (order <= 0) {
+                n = now.hasNext() ? now.next() : null;
+            }
+            if (order >= 0) {
+                b = before.hasNext() ? before.next() : null;
+            }
+        }
         return new Diff(changes);
     }
 
