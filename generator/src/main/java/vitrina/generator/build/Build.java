@@ -144,10 +144,15 @@ public final class Build {
                             search.write(writer);
                             writeNearDuplicates(search.nearDuplicates(0.5));
                         }, Build::ownThread);
+                java.util.concurrent.CompletableFuture<Void> openData = null;
                 try {
                     ResultsStage results = timer.time("Результаты конкурса", 0,
                             () -> ResultsStage.compute(options, ex, stages.markdown, problems));
                     stages.renderer.registerResults(results.view());
+                    // open data and diplomas need the results and the stands, nothing rendered: written meanwhile
+                    LaterProgress openDataProgress = new LaterProgress(options.progress());
+                    openData = java.util.concurrent.CompletableFuture.runAsync(
+                            () -> results.write(writer, options.reportDir(), openDataProgress), Build::ownThread);
                     // result cards are part of stand pages: a change in the results re-renders every stand
                     String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
                             + results.fingerprint();
@@ -158,18 +163,34 @@ public final class Build {
                     });
                     stages.renderer.reuseListings(stages.pages, siteKey, prints::summary);
                     timer.time("Каталог и страницы", 0, () -> stages.renderer.renderSite(ex.pages(), pages));
-                    timer.time("Открытые данные и дипломы", results.documents(),
-                            () -> results.write(writer, options.reportDir(), options.progress()));
+                    java.util.concurrent.CompletableFuture<Void> written = openData;
+                    timer.time("Открытые данные и дипломы", results.documents(), () -> {
+                        openDataProgress.shown();
+                        awaitQuietly(written, true);
+                    });
                     timer.time("Поисковый индекс: запись", 0, () -> awaitQuietly(searchFiles, true));
-                } finally {
-                    awaitQuietly(searchFiles, false); // never leave it writing into a staging folder being deleted
+                } finally { // never leave them writing into a staging folder being deleted
+                    awaitQuietly(searchFiles, false);
+                    if (openData != null) {
+                        awaitQuietly(openData, false);
+                    }
                 }
                 if (reused == null) {
                     Map<String, OutputManifest.Entry> index = new TreeMap<>(writer.writtenUnder("search/"));
                     index.keySet().removeIf(path -> path.endsWith(".html")); // the search page is the renderer's
                     stages.searchCache.store(searchKey, related, index);
                 }
-                OutputManifest manifest = timer.time("Запись сайта", 0, writer::commit);
+                // the problems are all known: the schools' reports are written while the site is committed
+                BuildReport early = report(false, ex, loaded, problems, timer, null, null);
+                java.util.concurrent.CompletableFuture<Void> schoolReports = java.util.concurrent.CompletableFuture
+                        .runAsync(() -> SchoolReports.write(options.reportDir(), early, ex, early.published()),
+                                Build::ownThread);
+                OutputManifest manifest;
+                try {
+                    manifest = timer.time("Запись сайта", 0, writer::commit);
+                } finally {
+                    awaitQuietly(schoolReports, false);
+                }
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
                 // the records vouch for files of the committed site: written after it, never before
@@ -179,7 +200,10 @@ public final class Build {
                 stages.rendered.commit(partial);
                 stages.pages.commit(partial);
                 markWarm(ex.stands().size());
-                return writeReports(report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous)), ex);
+                BuildReport report = report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous));
+                awaitQuietly(schoolReports, true);
+                // nothing adds problems after the stages; were it to, the schools' reports are written again
+                return writeReports(report, ex, report.problems().equals(early.problems()));
             }
         } finally {
             search.close();
@@ -446,13 +470,20 @@ public final class Build {
 
     /** The build report goes beside the site (never into it): it names stands that are not public. */
     private BuildReport writeReports(BuildReport report, Exhibition ex) {
+        return writeReports(report, ex, false);
+    }
+
+    /** {@code schoolsWritten}: the schools' reports were written from this report's problems already. */
+    private BuildReport writeReports(BuildReport report, Exhibition ex, boolean schoolsWritten) {
         try {
             Files.createDirectories(options.reportDir());
             Files.writeString(options.reportDir().resolve("build-report.json"), ReportJson.toJson(report),
                     StandardCharsets.UTF_8);
             Files.writeString(options.reportDir().resolve("build-report.txt"), ReportJson.toText(report),
                     StandardCharsets.UTF_8);
-            SchoolReports.write(options.reportDir(), report, ex, report.published());
+            if (!schoolsWritten) {
+                SchoolReports.write(options.reportDir(), report, ex, report.published());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build report into " + options.reportDir(), e);
         }

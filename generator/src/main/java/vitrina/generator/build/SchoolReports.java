@@ -47,13 +47,18 @@ final class SchoolReports {
             Map<String, List<Problem>> byFolder = problemsByFolder(report, status.keySet());
             // one report pair per stand folder (50,000 of them): on both cores, and rewritten only when changed; the
             // hashes of the reports written are kept in one file, so that an unchanged report is not read back
+            // which reports are there comes from one listing of the folder, not from two stat calls per report
+            Set<String> present = new java.util.HashSet<>();
+            try (var listing = Files.newDirectoryStream(schools)) {
+                listing.forEach(f -> present.add(f.getFileName().toString()));
+            }
             try (RecordFile written = RecordFile.open(reportDir.resolve("schools.bin"), "school reports")) {
                 status.entrySet().parallelStream().forEach(e -> {
                     List<Problem> problems = byFolder.getOrDefault(e.getKey(), List.of());
                     writeIfChanged(schools, e.getKey() + ".html", schoolHtml(e.getKey(), e.getValue(), problems),
-                            written);
+                            written, present);
                     writeIfChanged(schools, e.getKey() + ".json", schoolJson(e.getKey(), e.getValue(), problems),
-                            written);
+                            written, present);
                 });
                 written.commit();
             }
@@ -92,17 +97,18 @@ final class SchoolReports {
     }
 
     /**
-     * Writes the report unless the file holds it already: by the hash recorded when it was written (and the file's
-     * size), else by reading it back.
+     * Writes the report unless the file holds it already: it is in the folder ({@code present}) and the hash
+     * recorded when it was written matches, else its content read back matches.
      */
-    private static void writeIfChanged(Path folder, String name, String content, RecordFile written) {
+    private static void writeIfChanged(Path folder, String name, String content, RecordFile written,
+                                       Set<String> present) {
         Path file = folder.resolve(name);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         byte[] hash = BuildKeys.digest().digest(bytes);
         try {
-            boolean same = Files.isRegularFile(file) && Files.size(file) == bytes.length
+            boolean same = present.contains(name)
                     && (written.get(name).filter(h -> java.util.Arrays.equals(h, hash)).isPresent()
-                    || java.util.Arrays.equals(Files.readAllBytes(file), bytes));
+                    || Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes));
             if (!same) {
                 Files.write(file, bytes);
             }

@@ -41,5 +41,10 @@ class SchoolReportsTest {
         Files.writeString(broken.resolve("index.md"), "# Школа\n\n[ссылка](nowhere.md)\n");
         TestSites.build(content, dir);
         assertEquals(old, Files.getLastModifiedTime(own), "an unchanged report is left as it is");
+
+        String text = Files.readString(own);
+        Files.delete(own);
+        TestSites.build(content, dir);
+        assertEquals(text, Files.readString(own), "a report deleted since is written again");
     }
 }
