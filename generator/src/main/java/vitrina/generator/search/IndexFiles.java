@@ -66,7 +66,8 @@ final class IndexFiles {
 
     /** Receives each file once, as soon as it is complete: the index is never held in memory as a whole. */
     private final OutputSink out;
-    private final java.util.Set<String> written = new java.util.HashSet<>();
+    /** Files written (by name): the fragments are written on a thread of their own, beside the postings. */
+    private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<SearchDocument> docs;
     /** Per document, its fragment file name when known ahead (stored with its stand); null where not. */
     private final List<String> fragments;
@@ -107,13 +108,23 @@ final class IndexFiles {
     /** Path under {@code search/} → content, sorted by path. */
     void build() {
         int[] groupOfRank = new int[index.sortedTerms.length];
-        List<String[]> groups = writePostings(groupOfRank);
+        // the fragment files depend on the documents alone: written beside the postings, on a thread of their own
+        StringBuilder fragmentNames = new StringBuilder();
+        java.util.concurrent.CompletableFuture<Void> fragmentFiles = java.util.concurrent.CompletableFuture.runAsync(
+                () -> writeFragments(fragmentNames), IndexFiles::ownThread);
+        List<String[]> groups;
+        try {
+            groups = writePostings(groupOfRank);
+        } finally {
+            fragmentFiles.handle((v, e) -> null).join(); // not left writing whatever happened here
+        }
+        join(fragmentFiles);
         StringBuilder meta = new StringBuilder("{\"version\":1,\"docs\":").append(docs.size())
                 .append(",\"positionsMaxDf\":").append(positionsMaxDf);
         meta.append(",\"dicts\":[");
         writeDictionaries(groupOfRank, groups, meta);
         meta.append("],\"fragmentsPer\":").append(FRAGMENTS_PER_DIRECTORY).append(",\"fragments\":[");
-        writeFragments(meta);
+        meta.append(fragmentNames);
         meta.append("],\"facets\":");
         new FacetFiles(docs, facetLabels).write(meta, this::put);
         meta.append('}');
@@ -135,49 +146,88 @@ final class IndexFiles {
     }
 
     private void writePostings(int[] groupOfRank, List<String[]> groups, Group group) {
-        for (int i = 0; i < index.partitions(); i++) {
-            InvertedIndex.Partition part = index.partition(i);
-            Deque<FutureTask<TermJson[]>> pending = new ArrayDeque<>();
-            Deque<Long> costs = new ArrayDeque<>();
-            long pendingCost = 0;
-            int ahead = Math.max(2, 2 * ForkJoinPool.getCommonPoolParallelism());
-            int next = part.from;
-            try {
-                while (next < part.to || !pending.isEmpty()) {
-                    // bounded by count and by size: the JSON of a term found in every page runs to tens of
-                    // megabytes, so no more work is started while such a batch waits to be put in its group
-                    while (next < part.to && pending.size() < ahead
-                            && (pending.isEmpty() || pendingCost < AHEAD_COST)) {
-                        int end = batchEnd(part, next);
-                        int from = next;
-                        FutureTask<TermJson[]> task = new FutureTask<>(() -> json(part, from, end));
-                        long cost = cost(part, from, end);
-                        pending.add(task);
-                        costs.add(cost);
-                        pendingCost += cost;
-                        ForkJoinPool.commonPool().execute(task);
-                        next = end;
-                    }
-                    pendingCost -= costs.poll();
-                    FutureTask<TermJson[]> head = pending.poll();
-                    head.run(); // does nothing when a pool thread has started or done it
-                    for (TermJson t : result(head)) {
-                        if (group.chars > 0 && group.chars + t.postings.length > POSTINGS_BUDGET) {
-                            groups.add(flushGroup(group));
-                        }
-                        group.add(t);
-                        if (t.positions == null && !t.common) { // a large term: positions go straight into the group
-                            positionsJson(part, t.rank, group.spill, group.positions);
-                        }
-                        groupOfRank[t.rank] = groups.size();
-                    }
-                }
-            } finally {
-                pending.forEach(t -> t.cancel(false));
+        java.util.concurrent.CompletableFuture<InvertedIndex.Partition> next = null;
+        try {
+            for (int i = 0; i < index.partitions(); i++) {
+                // the first partition before any other (its pass sorts the occurrences of all into buckets); each
+                // next one is filled on a thread of its own while this one's JSON is made and put in its groups
+                InvertedIndex.Partition part = next == null ? index.partition(i) : join(next);
+                int following = i + 1;
+                next = following < index.partitions() && index.fillsAhead()
+                        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> index.partition(following),
+                        IndexFiles::ownThread) : null;
+                writePartition(part, groupOfRank, groups, group);
+            }
+        } finally {
+            if (next != null) {
+                next.handle((p, e) -> null).join(); // not left filling while the index is closed
             }
         }
         if (group.chars > 0) {
             groups.add(flushGroup(group));
+        }
+    }
+
+    private static void ownThread(Runnable work) {
+        Thread t = new Thread(work, "vitrina-search-files");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The value of background work; its failure is thrown as it was thrown there. */
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Puts one partition's terms into the groups, in order. */
+    private void writePartition(InvertedIndex.Partition part, int[] groupOfRank, List<String[]> groups, Group group) {
+        Deque<FutureTask<TermJson[]>> pending = new ArrayDeque<>();
+        Deque<Long> costs = new ArrayDeque<>();
+        long pendingCost = 0;
+        int ahead = Math.max(2, 2 * ForkJoinPool.getCommonPoolParallelism());
+        int next = part.from;
+        try {
+            while (next < part.to || !pending.isEmpty()) {
+                // bounded by count and by size: the JSON of a term found in every page runs to tens of
+                // megabytes, so no more work is started while such a batch waits to be put in its group
+                while (next < part.to && pending.size() < ahead
+                        && (pending.isEmpty() || pendingCost < AHEAD_COST)) {
+                    int end = batchEnd(part, next);
+                    int from = next;
+                    FutureTask<TermJson[]> task = new FutureTask<>(() -> json(part, from, end));
+                    long cost = cost(part, from, end);
+                    pending.add(task);
+                    costs.add(cost);
+                    pendingCost += cost;
+                    ForkJoinPool.commonPool().execute(task);
+                    next = end;
+                }
+                pendingCost -= costs.poll();
+                FutureTask<TermJson[]> head = pending.poll();
+                head.run(); // does nothing when a pool thread has started or done it
+                for (TermJson t : result(head)) {
+                    if (group.chars > 0 && group.chars + t.postings.length > POSTINGS_BUDGET) {
+                        groups.add(flushGroup(group));
+                    }
+                    group.add(t);
+                    if (t.positions == null && !t.common) { // a large term: positions go straight into the group
+                        positionsJson(part, t.rank, group.spill, group.positions);
+                    }
+                    groupOfRank[t.rank] = groups.size();
+                }
+            }
+        } finally {
+            pending.forEach(t -> t.cancel(false));
         }
     }
 

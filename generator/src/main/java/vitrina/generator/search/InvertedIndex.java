@@ -87,7 +87,10 @@ final class InvertedIndex implements AutoCloseable {
             positionCount[r] = documentFrequency[r] > positionsMaxDf ? 0 : docs.positionCount[t];
             rankOfTerm[t] = r;
         }
-        bounds = bounds(budget);
+        int[] one = bounds(budget);
+        // several passes: the next partition is filled while the previous one's files are written, two at once in
+        // memory, so each gets half the budget
+        bounds = one.length - 1 > 1 ? bounds(Math.max(1, budget / 2)) : one;
     }
 
     private int[] bounds(long budget) {
@@ -119,9 +122,21 @@ final class InvertedIndex implements AutoCloseable {
         return this;
     }
 
-    /** The postings of partition {@code i}'s terms, from one pass over the documents. */
+    /**
+     * The postings of partition {@code i}'s terms, from one pass over the documents. When {@link #fillsAhead()},
+     * partitions after the first may be made on another thread, while the previous one is in use (two at once at
+     * most: see the budget); the first is made before any other.
+     */
     Partition partition(int i) {
         return new Partition(bounds[i], bounds[i + 1]);
+    }
+
+    /**
+     * Whether the next partition may be filled on another thread while the previous one is in use: when they are
+     * read from their buckets (read by position, from any thread), not straight from the documents.
+     */
+    boolean fillsAhead() {
+        return partitions() > directPasses;
     }
 
     /** Receives a document's occurrences of a partition's terms in text order (arrays reused, valid to count). */

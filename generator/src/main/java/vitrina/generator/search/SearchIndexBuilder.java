@@ -372,7 +372,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
 
     /** The index files by path relative to {@code search/}, sorted; what {@link #write} publishes. */
     public SortedMap<String, byte[]> files() {
-        SortedMap<String, byte[]> files = new TreeMap<>();
+        SortedMap<String, byte[]> files = new java.util.concurrent.ConcurrentSkipListMap<>(); // written from two threads
         build(new OutputSink() {
             @Override
             public void write(String path, byte[] content) {

@@ -43,7 +43,7 @@ public final class SearchIndexBench {
             long c1 = cpu();
             builder.write(new OutputSink() {
                 @Override
-                public void write(String path, byte[] content) {
+                public synchronized void write(String path, byte[] content) { // called from two threads
                     sizes.put(path, content.length);
                     bytes[0] += content.length;
                 }

@@ -110,7 +110,7 @@ class SearchIndexBuilderTest {
 
     @Test
     void writesTheFilesUnderSearchInTheSite() {
-        Map<String, byte[]> written = new TreeMap<>();
+        Map<String, byte[]> written = new java.util.concurrent.ConcurrentSkipListMap<>(); // a sink is thread-safe
         MiniCorpus.build().write(new OutputSink() {
             @Override
             public void write(String path, byte[] content) {

@@ -187,14 +187,15 @@ class SearchIndexSpillTest {
         }
         // every term large and every group in a file; then only the commonest terms, groups past 4 KB
         for (long[] limits : new long[][] {{0, 1}, {400, 4096}}) {
-            List<String> copied = new ArrayList<>();
+            List<String> copied = java.util.Collections.synchronizedList(new ArrayList<>());
             try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 50_000)) {
                 corpus.addTo(b, 2_000, false);
                 CopyFixture.addTwoStandsSharing(b, SHARED);
                 b.positionLimits(limits[0], (int) limits[1]);
                 b.positionsMaxDf(positionsMaxDf);
                 assertSame(inMemory, b.files());
-                java.util.SortedMap<String, byte[]> viaSink = new java.util.TreeMap<>();
+                // a sink is thread-safe: the fragment files are written beside the postings
+                java.util.SortedMap<String, byte[]> viaSink = new java.util.concurrent.ConcurrentSkipListMap<>();
                 b.write(new OutputSink() {
                     @Override
                     public void write(String path, byte[] content) {
