@@ -102,7 +102,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
 
     /** What the previous build wrote at {@code path}, when it is still in the target folder with that size. */
     public Optional<OutputManifest.Entry> previous(String path) {
-        OutputManifest.Entry e = previous.files().get(path);
+        OutputManifest.Entry e = previousByPath().get(path);
         if (e == null) {
             return Optional.empty();
         }
@@ -133,14 +133,14 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     public void reuse(String path, OutputManifest.Entry entry) {
         if (inPlace) { // stays where it is: the path is checked, not resolved
             SafePaths.check(path);
-            if (written.containsKey(path)) {
+            if (written.putIfAbsent(path, entry) != null) {
                 throw new IllegalStateException("site path written twice: " + path);
             }
             linked.incrementAndGet();
         } else {
             link(SafePaths.resolve(target, path), claim(path));
+            written.put(path, entry);
         }
-        written.put(path, entry);
     }
 
     /**
@@ -201,7 +201,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     public void write(String path, byte[] content) {
         Path file = claim(path);
         OutputManifest.Entry entry = new OutputManifest.Entry(sha256(content), content.length);
-        if (previous.files().containsKey(path) && previous(path).filter(entry::equals).isPresent()) {
+        if (entry.equals(previousByPath().get(path)) && previous(path).isPresent()) {
             if (inPlace) {
                 linked.incrementAndGet(); // stays where it is
             } else {
@@ -440,12 +440,37 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
      */
     public SiteWriter readTargetAhead() {
         if (inPlace && targetTree == null) {
-            Thread t = new Thread(this::targetTree, "vitrina-target-walk");
+            Thread t = new Thread(() -> {
+                targetTree();
+                previousByPath();
+            }, "vitrina-target-walk");
             t.setDaemon(true);
             t.start();
         }
         return this;
     }
+
+    /**
+     * The previous manifest's entries by path in a hash map: every file of a rebuild is looked up in it (half a
+     * million at 50,000 stands), which the sorted map answered with some twenty string comparisons each. Made on
+     * first need, or beside the walk of the target ({@link #readTargetAhead}).
+     */
+    private Map<String, OutputManifest.Entry> previousByPath() {
+        Map<String, OutputManifest.Entry> index = previousByPath;
+        if (index == null) {
+            synchronized (previousLock) {
+                index = previousByPath;
+                if (index == null) {
+                    index = new java.util.HashMap<>(previous.files());
+                    previousByPath = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    private volatile Map<String, OutputManifest.Entry> previousByPath;
+    private final Object previousLock = new Object();
 
     private TargetTree targetTree() {
         TargetTree tree = targetTree;
