@@ -182,14 +182,14 @@ public final class Build {
                 }
                 // the problems are all known: the schools' reports are written while the site is committed
                 BuildReport early = report(false, ex, loaded, problems, timer, null, null);
-                java.util.concurrent.CompletableFuture<Void> schoolReports = java.util.concurrent.CompletableFuture
-                        .runAsync(() -> SchoolReports.write(options.reportDir(), early, ex, early.published()),
-                                Build::ownThread);
+                java.util.concurrent.CompletableFuture<List<String>> schoolReports = java.util.concurrent
+                        .CompletableFuture.supplyAsync(() -> SchoolReports.writeReports(options.reportDir(), early, ex,
+                                early.published()), Build::ownThread);
                 OutputManifest manifest;
                 try {
                     manifest = timer.time("Запись сайта", 0, writer::commit);
                 } finally {
-                    awaitQuietly(schoolReports, false);
+                    schoolReports.handle((v, e) -> null).join(); // not left writing
                 }
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
@@ -201,7 +201,8 @@ public final class Build {
                 stages.pages.commit(partial);
                 markWarm(ex.stands().size());
                 BuildReport report = report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous));
-                awaitQuietly(schoolReports, true);
+                // what this build published is recorded for the next summary now that the site is committed
+                SchoolReports.recordPublished(options.reportDir(), await(schoolReports));
                 // nothing adds problems after the stages; were it to, the schools' reports are written again
                 return writeReports(report, ex, report.problems().equals(early.problems()));
             }

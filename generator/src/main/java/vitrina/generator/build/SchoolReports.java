@@ -34,6 +34,17 @@ final class SchoolReports {
     }
 
     static void write(Path reportDir, BuildReport report, Exhibition ex, List<String> folders) {
+        recordPublished(reportDir, writeReports(reportDir, report, ex, folders));
+    }
+
+    /**
+     * Writes the schools' reports and the summary, without recording what is published (the summary's next "what
+     * changed" compares with that record): a build writes them while its site is committed, and records what it
+     * published once the commit succeeded.
+     *
+     * @return what to record; null when there is no exhibition (nothing is recorded then)
+     */
+    static List<String> writeReports(Path reportDir, BuildReport report, Exhibition ex, List<String> folders) {
         try {
             Path schools = reportDir.resolve("schools");
             Files.createDirectories(schools);
@@ -68,9 +79,20 @@ final class SchoolReports {
                     : ex.stands().stream().map(s -> s.id().value() + " " + s.version()).sorted().toList();
             Files.writeString(reportDir.resolve("summary.html"), summaryHtml(report, ex, status, before, now),
                     StandardCharsets.UTF_8);
-            if (ex != null) {
-                Files.writeString(previous, String.join("\n", now) + (now.isEmpty() ? "" : "\n"));
-            }
+            return ex == null ? null : now;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write school reports into " + reportDir, e);
+        }
+    }
+
+    /** Records the stands published (id and version per line) for the next summary; nothing for null. */
+    static void recordPublished(Path reportDir, List<String> published) {
+        if (published == null) {
+            return;
+        }
+        try {
+            Files.writeString(reportDir.resolve("published.txt"),
+                    String.join("\n", published) + (published.isEmpty() ? "" : "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write school reports into " + reportDir, e);
         }
