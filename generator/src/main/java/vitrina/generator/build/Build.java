@@ -79,6 +79,40 @@ public final class Build {
      * whose cache entry or rendered pages are still valid skip that work (incremental rebuilds).
      */
     public BuildReport run() {
+        BuildLock lock;
+        try {
+            lock = BuildLock.tryAcquire(options.workDir()).orElse(null);
+            if (lock == null) {
+                return busy();
+            }
+        } catch (IOException e) {
+            lock = null; // no lock to be had (a read-only folder): the build reports what it cannot write
+        }
+        try {
+            if (lock != null) { // no other build is writing: what killed builds left beside the site goes
+                SiteWriter.removeLeftovers(options.outDir());
+            }
+            return runLocked();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** Another build holds the work folder: nothing is written, not even the reports (they are that build's). */
+    private BuildReport busy() {
+        Problems problems = Problems.tracking(PROBLEM_CAP);
+        Path file = options.workDir().resolve(BuildLock.FILE);
+        problems.add(Problem.error(file.toString(), 0, 0, "build.busy",
+                "В рабочей папке " + options.workDir().toAbsolutePath().normalize()
+                        + " уже идёт другая сборка (vitrina build или vitrina serve).",
+                "Дождитесь её окончания или укажите для этой сборки другую рабочую папку (--work) и папку сайта (--out)."));
+        return report(true, null, new LoadResult(null, List.of()), problems, new StageTimer(options.progress()), null,
+                null);
+    }
+
+    private BuildReport runLocked() {
         Problems problems = Problems.tracking(PROBLEM_CAP);
         StageTimer timer = new StageTimer(options.progress());
         prints = new Prints();

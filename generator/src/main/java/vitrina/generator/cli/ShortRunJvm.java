@@ -61,7 +61,8 @@ final class ShortRunJvm {
         } catch (IOException e) {
             return OptionalInt.empty(); // no second JVM: this one builds
         }
-        // stopped (Ctrl-C, kill): the child is asked to stop too, and its shutdown removes its staging folder
+        // stopped (Ctrl-C, kill): the child is asked to stop too (what it leaves beside the site, the next build
+        // removes)
         Thread stop = new Thread(() -> {
             child.destroy();
             try {

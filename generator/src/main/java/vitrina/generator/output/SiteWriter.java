@@ -575,6 +575,41 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         }
     }
 
+    /**
+     * Removes what builds killed before they ended left beside {@code target}: their staging folders and old sites
+     * ({@code .<name>.staging-*}, {@code .<name>.old-*}). Call only while no other build writes into {@code target}
+     * (the build holds the work folder's lock). What cannot be removed is left for the next build.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null || !Files.isDirectory(parent)) {
+            return 0;
+        }
+        String staging = "." + abs.getFileName() + ".staging-";
+        String old = "." + abs.getFileName() + ".old-";
+        int removed = 0;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
+            for (Path p : siblings) {
+                String name = p.getFileName().toString();
+                if ((name.startsWith(staging) || name.startsWith(old))
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        deleteTree(p);
+                        removed++;
+                    } catch (IOException e) {
+                        // left for the next build
+                    }
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // the parent cannot be listed: nothing removed
+        }
+        return removed;
+    }
+
     /** Deletes a folder tree; the top-level folders in parallel (an old site has tens of thousands of files). */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
