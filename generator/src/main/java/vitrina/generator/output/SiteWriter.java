@@ -327,11 +327,22 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         if (precompress) {
             compressInPlace();
         }
-        // what the old tree has and the new site does not; sorted, so that a folder's contents form a range
+        // what the old tree has and the new site does not; sorted, so that a folder's contents form a range. Usually
+        // nothing: when every file of the tree is among the written ones (counted with hash lookups in the tree),
+        // no file of the tree is looked up in the sorted map of written files (half a million lookups: 1.7 s)
         TreeSet<String> staleFiles = new TreeSet<>();
-        for (String path : tree.files.keySet()) {
-            if (!written.containsKey(path)) {
-                staleFiles.add(path);
+        int inTree = 0;
+        for (String path : written.keySet()) {
+            if (tree.files.containsKey(path)) {
+                inTree++;
+            }
+        }
+        if (inTree != tree.files.size()) {
+            Set<String> now = new HashSet<>(written.keySet());
+            for (String path : tree.files.keySet()) {
+                if (!now.contains(path)) {
+                    staleFiles.add(path);
+                }
             }
         }
         Set<String> kept = new HashSet<>(); // every folder on the way to a file of the new site stays
