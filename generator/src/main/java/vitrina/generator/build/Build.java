@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import vitrina.generator.concurrent.Background;
 import vitrina.generator.content.ContentLoader;
 import vitrina.generator.content.FolderCache;
 import vitrina.generator.content.LoadResult;
@@ -127,7 +128,7 @@ public final class Build {
         // the previous manifest and the walk of the previous site are read while the content loads
         java.util.concurrent.CompletableFuture<SiteWriter> site = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> SiteWriter.staging(options.outDir(), ManifestJson.read(manifestFile()))
-                        .precompress(options.precompress()).readTargetAhead(), Build::ownThread);
+                        .precompress(options.precompress()).readTargetAhead(), BACKGROUND);
         closing.add(() -> site.thenAccept(SiteWriter::close).join()); // a build that ends early leaves no staging
         try { // the search index spills documents to a temporary file: deleted however the build ends
             removeLegacyCaches();
@@ -153,7 +154,7 @@ public final class Build {
             if (themes == null) {
                 return writeReports(report(true, ex, loaded, problems, timer, null, null), null);
             }
-            try (SiteWriter writer = await(site)) {
+            try (SiteWriter writer = Background.join(site)) {
                 OutputManifest previous = writer.previousManifest();
                 search.nominations(ex.site().nominations());
                 Stages stages = new Stages(themes, ex, writer, problems, preparer, search, generator);
@@ -177,7 +178,7 @@ public final class Build {
                             documentsLater.parallelStream().forEach(stages::documents);
                             search.write(writer);
                             writeNearDuplicates(search.nearDuplicates(0.5));
-                        }, Build::ownThread);
+                        }, BACKGROUND);
                 java.util.concurrent.CompletableFuture<Void> openData = null;
                 try {
                     ResultsStage results = timer.time("Результаты конкурса", 0,
@@ -186,7 +187,7 @@ public final class Build {
                     // open data and diplomas need the results and the stands, nothing rendered: written meanwhile
                     LaterProgress openDataProgress = new LaterProgress(options.progress());
                     openData = java.util.concurrent.CompletableFuture.runAsync(
-                            () -> results.write(writer, options.reportDir(), openDataProgress), Build::ownThread);
+                            () -> results.write(writer, options.reportDir(), openDataProgress), BACKGROUND);
                     // result cards are part of stand pages: a change in the results re-renders every stand
                     String siteKey = BuildKeys.site(options.contentDir(), ex.pages(), themes, generator) + ":"
                             + results.fingerprint();
@@ -218,7 +219,7 @@ public final class Build {
                 BuildReport early = report(false, ex, loaded, problems, timer, null, null);
                 java.util.concurrent.CompletableFuture<List<String>> schoolReports = java.util.concurrent
                         .CompletableFuture.supplyAsync(() -> SchoolReports.writeReports(options.reportDir(), early, ex,
-                                early.published()), Build::ownThread);
+                                early.published()), BACKGROUND);
                 OutputManifest manifest;
                 try {
                     manifest = timer.time("Запись сайта", 0, writer::commit);
@@ -236,7 +237,7 @@ public final class Build {
                 markWarm(ex.stands().size());
                 BuildReport report = report(false, ex, loaded, problems, timer, manifest, manifest.diff(previous));
                 // what this build published is recorded for the next summary now that the site is committed
-                SchoolReports.recordPublished(options.reportDir(), await(schoolReports));
+                SchoolReports.recordPublished(options.reportDir(), Background.join(schoolReports));
                 // nothing adds problems after the stages; were it to, the schools' reports are written again
                 return writeReports(report, ex, report.problems().equals(early.problems()));
             }
@@ -246,36 +247,18 @@ public final class Build {
         }
     }
 
-    private static void ownThread(Runnable work) {
-        Thread t = new Thread(work, "vitrina-build-background");
-        t.setDaemon(true);
-        t.start();
-    }
+    /** Where a build's background work runs. */
+    private static final java.util.concurrent.Executor BACKGROUND =
+            Background.thread("vitrina-build-background");
 
     /** Waits for background work; {@code rethrow}: its failure becomes this thread's. */
     private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> work, boolean rethrow) {
         try {
-            await(work);
+            Background.join(work);
         } catch (RuntimeException | Error e) {
             if (rethrow) {
                 throw e;
             }
-        }
-    }
-
-    /** The result of background work; its failure is thrown as it was thrown there. */
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 

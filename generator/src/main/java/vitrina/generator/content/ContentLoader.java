@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import vitrina.generator.concurrent.Background;
 import vitrina.generator.model.Exhibition;
 import vitrina.generator.model.SiteConfig;
 import vitrina.generator.model.Stand;
@@ -77,7 +78,7 @@ public final class ContentLoader {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, ContentLoader::ownThread);
+                }, Background.thread("vitrina-moderation"));
         try {
             pages = PageReader.read(contentDir, general);
             Issues folderIssues = new Issues(null);
@@ -211,12 +212,6 @@ public final class ContentLoader {
             }
             throw e;
         }
-    }
-
-    private static void ownThread(Runnable work) {
-        Thread t = new Thread(work, "vitrina-moderation");
-        t.setDaemon(true);
-        t.start();
     }
 
     private int contestYear(SiteConfig site) {

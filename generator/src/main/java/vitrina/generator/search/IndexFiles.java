@@ -1,5 +1,6 @@
 package vitrina.generator.search;
 
+import vitrina.generator.concurrent.Background;
 import vitrina.generator.model.JsonText;
 import vitrina.generator.model.OutputSink;
 
@@ -111,14 +112,14 @@ final class IndexFiles {
         // the fragment files depend on the documents alone: written beside the postings, on a thread of their own
         StringBuilder fragmentNames = new StringBuilder();
         java.util.concurrent.CompletableFuture<Void> fragmentFiles = java.util.concurrent.CompletableFuture.runAsync(
-                () -> writeFragments(fragmentNames), IndexFiles::ownThread);
+                () -> writeFragments(fragmentNames), BACKGROUND);
         List<String[]> groups;
         try {
             groups = writePostings(groupOfRank);
         } finally {
             fragmentFiles.handle((v, e) -> null).join(); // not left writing whatever happened here
         }
-        join(fragmentFiles);
+        Background.join(fragmentFiles);
         StringBuilder meta = new StringBuilder("{\"version\":1,\"docs\":").append(docs.size())
                 .append(",\"positionsMaxDf\":").append(positionsMaxDf);
         meta.append(",\"dicts\":[");
@@ -151,11 +152,11 @@ final class IndexFiles {
             for (int i = 0; i < index.partitions(); i++) {
                 // the first partition before any other (its pass sorts the occurrences of all into buckets); each
                 // next one is filled on a thread of its own while this one's JSON is made and put in its groups
-                InvertedIndex.Partition part = next == null ? index.partition(i) : join(next);
+                InvertedIndex.Partition part = next == null ? index.partition(i) : Background.join(next);
                 int following = i + 1;
                 next = following < index.partitions() && index.fillsAhead()
                         ? java.util.concurrent.CompletableFuture.supplyAsync(() -> index.partition(following),
-                        IndexFiles::ownThread) : null;
+                        BACKGROUND) : null;
                 writePartition(part, groupOfRank, groups, group);
             }
         } finally {
@@ -168,26 +169,9 @@ final class IndexFiles {
         }
     }
 
-    private static void ownThread(Runnable work) {
-        Thread t = new Thread(work, "vitrina-search-files");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The value of background work; its failure is thrown as it was thrown there. */
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
+    /** Where the fragment files and the next partition are made. */
+    private static final java.util.concurrent.Executor BACKGROUND =
+            Background.thread("vitrina-search-files");
 
     /** Puts one partition's terms into the groups, in order. */
     private void writePartition(InvertedIndex.Partition part, int[] groupOfRank, List<String[]> groups, Group group) {
