@@ -31,6 +31,7 @@ import vitrina.generator.model.StandId;
 import vitrina.generator.model.StaticPage;
 import vitrina.generator.output.ManifestJson;
 import vitrina.generator.output.OutputManifest;
+import vitrina.generator.output.OutputSeal;
 import vitrina.generator.output.SiteWriter;
 import vitrina.generator.problem.Problem;
 import vitrina.generator.problem.Problems;
@@ -127,8 +128,13 @@ public final class Build {
         List<AutoCloseable> closing = new ArrayList<>(); // record files: their previous generation stays open
         // the previous manifest and the walk of the previous site are read while the content loads
         java.util.concurrent.CompletableFuture<SiteWriter> site = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> SiteWriter.staging(options.outDir(), ManifestJson.read(manifestFile()))
-                        .precompress(options.precompress()).readTargetAhead(), BACKGROUND);
+                () -> {
+                    // the seal first: it must name the manifest as read, not one written since
+                    OutputSeal seal = OutputSeal.read(sealFile(), options.outDir(),
+                            OutputSeal.manifestKey(manifestFile())).orElse(null);
+                    return SiteWriter.staging(options.outDir(), ManifestJson.read(manifestFile())).sealedAt(seal)
+                            .precompress(options.precompress()).readTargetAhead();
+                }, BACKGROUND);
         closing.add(() -> site.thenAccept(SiteWriter::close).join()); // a build that ends early leaves no staging
         try { // the search index spills documents to a temporary file: deleted however the build ends
             removeLegacyCaches();
@@ -228,6 +234,8 @@ public final class Build {
                 }
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
+                // the next build checks the site against this manifest by the files' change times since the seal
+                OutputSeal.write(sealFile(), options.outDir(), OutputSeal.manifestKey(manifestFile()));
                 // the records vouch for files of the committed site: written after it, never before
                 boolean partial = options.onlyStand() != null; // one stand's preview: the others stay recorded
                 search.saveTerms(); // before the stand records that may vouch for stands stored with new terms
@@ -434,6 +442,11 @@ public final class Build {
 
     private Path manifestFile() {
         return options.reportDir().resolve("manifest.json");
+    }
+
+    /** The seal of the site folder as the manifest describes it (see {@link OutputSeal}). */
+    private Path sealFile() {
+        return options.cacheDir().resolve("site.seal");
     }
 
     private static ImageSet cover(Stand stand, Map<String, ImageSet> images) {

@@ -10,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -29,10 +28,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicLong;
 import vitrina.generator.model.OutputSink;
 
@@ -47,10 +43,11 @@ import vitrina.generator.model.OutputSink;
  * of a large exhibition (swapping would have linked all of them into the staging folder and deleted the old tree).
  * While such a commit runs, a reader of the folder can see some files new and some old, as during any upload.
  *
- * <p>In place, the target folder is read once, on first need, by a parallel walk ({@link TargetTree}): whether a
- * previous file is still there with its size, and what the commit must delete, are then answered from memory
- * rather than with a few stat calls per file of the site and a second walk of the whole tree at the commit. The
- * target is expected not to change under the build (only the commit changes it).
+ * <p>In place, what the target folder holds is known once, on first need ({@link TargetTree}): whether a previous
+ * file is still there as it was, and what the commit must delete. With a seal of the previous build
+ * ({@link #sealedAt}) the folders of the previous manifest are checked by their change times and only those changed
+ * since are read; without one, the whole folder is read by a parallel walk. The target is expected not to change
+ * under the build (only the commit changes it).
  */
 public final class SiteWriter implements OutputSink, AutoCloseable {
     private final Path target;
@@ -67,6 +64,8 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     /** In place mode: the target tree as the walk found it; read on first need (see {@link #targetTree()}). */
     private volatile TargetTree targetTree;
     private final Object targetTreeLock = new Object();
+    /** In place mode: what vouches for the target as the previous manifest says (null: the target is walked). */
+    private OutputSeal seal;
 
     private SiteWriter(Path target, Path staging, OutputManifest previous) {
         this.target = target;
@@ -90,6 +89,20 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         return this;
     }
 
+    /**
+     * In place, checks the target against the previous manifest with {@code seal} (see {@link OutputSeal}) instead of
+     * reading every folder; null: reads them. Call before anything is written or read ahead.
+     */
+    public SiteWriter sealedAt(OutputSeal seal) {
+        this.seal = seal;
+        return this;
+    }
+
+    /** Whether the target is checked against a seal (in place, with a seal that holds), not walked. For tests. */
+    boolean checkedBySeal() {
+        return inPlace && targetTree().sealed();
+    }
+
     /** The previous build's manifest this writer compares with (empty when there was none). */
     public OutputManifest previousManifest() {
         return previous;
@@ -106,9 +119,8 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         if (e == null) {
             return Optional.empty();
         }
-        if (inPlace) { // answered from the one walk of the target, no stat per file
-            TargetTree tree = targetTree();
-            Long size = tree.failure == null ? tree.files.get(path) : null;
+        if (inPlace) { // answered from the walk of the target, or one stat checked against the seal
+            Long size = targetTree().size(path);
             return size != null && size == e.size() ? Optional.of(e) : Optional.empty();
         }
         try {
@@ -321,8 +333,8 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
      */
     private void commitInPlace() throws IOException {
         TargetTree tree = targetTree();
-        if (tree.failure != null) { // before anything is moved: the target stays as it was
-            throw tree.failure;
+        if (tree.failure() != null) { // before anything is moved: the target stays as it was
+            throw tree.failure();
         }
         if (precompress) {
             compressInPlace();
@@ -333,17 +345,17 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         TreeSet<String> staleFiles = new TreeSet<>();
         int inTree = 0;
         for (String path : written.keySet()) {
-            if (tree.files.containsKey(path)) {
+            if (tree.hasFile(path)) {
                 inTree++;
             }
         }
-        if (inTree != tree.files.size()) {
+        if (inTree != tree.fileCount()) {
             Set<String> now = new HashSet<>(written.keySet());
-            for (String path : tree.files.keySet()) {
+            tree.forEachFile(path -> {
                 if (!now.contains(path)) {
                     staleFiles.add(path);
                 }
-            }
+            });
         }
         Set<String> kept = new HashSet<>(); // every folder on the way to a file of the new site stays
         for (String path : written.keySet()) {
@@ -353,7 +365,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             }
         }
         TreeSet<String> staleFolders = new TreeSet<>();
-        for (String folder : tree.folders) {
+        for (String folder : tree.folders()) {
             if (!kept.contains(folder)) {
                 staleFolders.add(folder);
             }
@@ -489,81 +501,15 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             synchronized (targetTreeLock) {
                 tree = targetTree;
                 if (tree == null) {
-                    tree = TargetTree.walk(target, previous.files().size());
+                    tree = seal == null ? null : TargetTree.sealed(target, previousByPath(), seal);
+                    if (tree == null) {
+                        tree = TargetTree.walk(target, previous.files().size());
+                    }
                     targetTree = tree;
                 }
             }
         }
         return tree;
-    }
-
-    /**
-     * The files of a folder tree (relative path with '/' to size; a symlink or other non-regular file to -1, so it
-     * never matches a manifest entry, and is never followed) and its folders (without the root). Read with one
-     * lstat per entry, in parallel over folders: each folder is a task, so the 10,000 folders of {@code stands/}
-     * are spread over the threads as well as the top-level ones. {@code failure} is set when the folder could not
-     * be read.
-     */
-    private record TargetTree(Map<String, Long> files, Set<String> folders, IOException failure) {
-        static final Long NOT_REGULAR = -1L;
-
-        static TargetTree walk(Path root, int expectedFiles) {
-            Map<String, Long> files = new ConcurrentHashMap<>(Math.max(16, expectedFiles + expectedFiles / 3));
-            Set<String> folders = ConcurrentHashMap.newKeySet(Math.max(16, expectedFiles / 8));
-            // a pool of its own: the first caller may be a worker of the common pool whose fellows block on the lock
-            ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-            try {
-                pool.invoke(new Folder(root, "", files, folders));
-                return new TargetTree(files, folders, null);
-            } catch (UncheckedIOException e) {
-                return new TargetTree(Map.of(), Set.of(), e.getCause());
-            } catch (RuntimeException e) {
-                return new TargetTree(Map.of(), Set.of(), new IOException("cannot read " + root, e));
-            } finally {
-                pool.shutdown();
-            }
-        }
-
-        private static final class Folder extends RecursiveAction {
-            private final Path dir;
-            private final String prefix;
-            private final Map<String, Long> files;
-            private final Set<String> folders;
-
-            Folder(Path dir, String prefix, Map<String, Long> files, Set<String> folders) {
-                this.dir = dir;
-                this.prefix = prefix;
-                this.files = files;
-                this.folders = folders;
-            }
-
-            @Override
-            protected void compute() {
-                List<Folder> below = new ArrayList<>();
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
-                        String path = prefix + entry.getFileName();
-                        BasicFileAttributes attrs;
-                        try {
-                            attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                        } catch (NoSuchFileException gone) {
-                            continue;
-                        }
-                        if (attrs.isDirectory()) {
-                            folders.add(path);
-                            below.add(new Folder(entry, path + "/", files, folders));
-                        } else {
-                            files.put(path, attrs.isRegularFile() ? attrs.size() : NOT_REGULAR);
-                        }
-                    }
-                } catch (NoSuchFileException gone) {
-                    return; // went away while it was read: as if it had not been there
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + dir, e);
-                }
-                invokeAll(below);
-            }
-        }
     }
 
     private static void move(Path from, Path to) throws IOException {

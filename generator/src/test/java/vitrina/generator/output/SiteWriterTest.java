@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteWriterTest {
     @TempDir
     Path dir;
+    /** The work folder of the sealed builds (beside the site's folder nothing else may be left). */
+    @TempDir
+    Path work;
 
     @Test
     void commitReplacesThePreviousSiteAndRemovesItsStaleFiles() throws Exception {
@@ -268,6 +271,97 @@ class SiteWriterTest {
         assertOnlySiteLeftIn(dir);
     }
 
+    @Test
+    void aSealedSiteIsCheckedByChangeTimesAndEverythingChangedByHandIsRepaired() throws Exception {
+        Path out = dir.resolve("site-output");
+        String[] site = {"index.html", "home", "same/index.html", "same", "edited/index.html", "original",
+                "deleted/index.html", "deleted", "to-link/index.html", "linked", "to-folder.css", "css",
+                "folder-to-link/a.html", "a"};
+        OutputManifest first = sealedBuild(out, null, site);
+        assertTrue(seal(out).isPresent(), "the build sealed the site");
+        Object sameInode = Files.getAttribute(out.resolve("same/index.html"), "unix:ino");
+        // by hand, after the seal
+        Files.writeString(out.resolve("edited/index.html"), "ORIGINAL"); // same size: only the change time tells
+        Files.delete(out.resolve("deleted/index.html"));
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("index.html"), "linked");
+        Files.writeString(elsewhere.resolve("a.html"), "a");
+        Files.delete(out.resolve("to-link/index.html"));
+        Files.createSymbolicLink(out.resolve("to-link/index.html"), elsewhere.resolve("index.html"));
+        Files.delete(out.resolve("to-folder.css"));
+        Files.createDirectories(out.resolve("to-folder.css/inside"));
+        Files.writeString(out.resolve("to-folder.css/inside/x.txt"), "x");
+        Files.delete(out.resolve("folder-to-link/a.html"));
+        Files.delete(out.resolve("folder-to-link"));
+        Files.createSymbolicLink(out.resolve("folder-to-link"), elsewhere);
+        Files.writeString(out.resolve("stray.txt"), "at the root");
+        Files.createDirectories(out.resolve("same/stray/deeper"));
+        Files.writeString(out.resolve("same/stray/deeper/file.txt"), "x");
+
+        try (SiteWriter w = SiteWriter.staging(out, first).sealedAt(seal(out).orElseThrow())) {
+            assertTrue(w.checkedBySeal());
+            assertEquals(first.files().get("same/index.html"), w.previous("same/index.html").orElseThrow());
+            assertTrue(w.previous("edited/index.html").isEmpty(), "changed after the seal");
+            assertTrue(w.previous("deleted/index.html").isEmpty());
+            assertTrue(w.previous("to-link/index.html").isEmpty(), "a link is not the file the manifest recorded");
+            assertTrue(w.previous("to-folder.css").isEmpty());
+            assertTrue(w.previous("folder-to-link/a.html").isEmpty(), "never seen through a link");
+            for (int i = 0; i < site.length; i += 2) {
+                w.writeString(site[i], site[i + 1]);
+            }
+            assertEquals(2, w.linkedCount(), "index.html and same/index.html stay");
+            w.commit();
+        }
+        assertEquals(List.copyOf(first.files().keySet()), filesIn(out));
+        assertEquals(List.of("", "deleted", "edited", "folder-to-link", "same", "to-link"), foldersIn(out));
+        assertEquals("original", Files.readString(out.resolve("edited/index.html")));
+        assertEquals("deleted", Files.readString(out.resolve("deleted/index.html")));
+        assertEquals("css", Files.readString(out.resolve("to-folder.css")));
+        assertFalse(Files.isSymbolicLink(out.resolve("folder-to-link")));
+        assertEquals(List.of("a.html", "index.html"), namesIn(elsewhere), "nothing deleted through a link");
+        assertEquals(sameInode, Files.getAttribute(out.resolve("same/index.html"), "unix:ino"));
+    }
+
+    @Test
+    void aNoChangeRebuildOfASealedSiteReusesEveryFileAndSealsItAgain() throws Exception {
+        Path out = dir.resolve("site-output");
+        String[] site = {"index.html", "home", "stands/a/index.html", "a", "stands/b/index.html", "b", "x.css", "c"};
+        OutputManifest first = sealedBuild(out, null, site);
+        OutputManifest second;
+        try (SiteWriter w = SiteWriter.staging(out, first).sealedAt(seal(out).orElseThrow())) {
+            assertTrue(w.checkedBySeal());
+            for (int i = 0; i < site.length; i += 2) {
+                w.writeString(site[i], site[i + 1]);
+            }
+            assertEquals(4, w.linkedCount());
+            second = w.commit();
+        }
+        assertEquals(first, second);
+        // a stray file in a folder the manifest has, then a third build: found through the folder's change time
+        writeManifestAndSeal(out, second);
+        Files.writeString(out.resolve("stands/a/stray.html"), "stray");
+        sealedBuild(out, second, site);
+        assertEquals(List.of("index.html", "stands/a/index.html", "stands/b/index.html", "x.css"), filesIn(out));
+    }
+
+    @Test
+    void aSealVouchesOnlyForItsManifestAndSiteFolder() throws Exception {
+        Path out = dir.resolve("site-output");
+        sealedBuild(out, null, "index.html", "home");
+        String key = OutputSeal.manifestKey(work.resolve("manifest.json"));
+        assertTrue(OutputSeal.read(work.resolve("site.seal"), out, key).isPresent());
+        assertTrue(OutputSeal.read(work.resolve("site.seal"), dir.resolve("other"), key).isEmpty());
+        assertTrue(OutputSeal.read(work.resolve("site.seal"), out, key + "x").isEmpty());
+        assertTrue(OutputSeal.read(work.resolve("site.seal"), out, null).isEmpty());
+        Files.writeString(work.resolve("manifest.json"), "rewritten");
+        assertTrue(seal(out).isEmpty(), "another manifest: no seal");
+        // anything changed after a seal has a later change time than the seal, however soon after it
+        OutputSeal.write(work.resolve("site.seal"), out, OutputSeal.manifestKey(work.resolve("manifest.json")));
+        OutputSeal seal = seal(out).orElseThrow();
+        Files.writeString(out.resolve("index.html"), "HOME");
+        assertFalse(seal.unchanged(OutputSeal.nanos(Files.getAttribute(out.resolve("index.html"), "unix:ctime"))));
+    }
+
     /** Builds {@code pathsAndContents} into {@code out} (in place when {@code previous} is given) and commits. */
     private static OutputManifest build(Path out, OutputManifest previous, String... pathsAndContents) {
         try (SiteWriter w = previous == null ? SiteWriter.staging(out) : SiteWriter.staging(out, previous)) {
@@ -275,6 +369,35 @@ class SiteWriterTest {
                 w.writeString(pathsAndContents[i], pathsAndContents[i + 1]);
             }
             return w.commit();
+        }
+    }
+
+    /** Like {@link #build}, then writes the manifest into the work folder and seals the site, as a build does. */
+    private OutputManifest sealedBuild(Path out, OutputManifest previous, String... pathsAndContents) {
+        OutputManifest m;
+        try (SiteWriter w = previous == null ? SiteWriter.staging(out)
+                : SiteWriter.staging(out, previous).sealedAt(seal(out).orElse(null))) {
+            for (int i = 0; i < pathsAndContents.length; i += 2) {
+                w.writeString(pathsAndContents[i], pathsAndContents[i + 1]);
+            }
+            m = w.commit();
+        }
+        writeManifestAndSeal(out, m);
+        return m;
+    }
+
+    private void writeManifestAndSeal(Path out, OutputManifest m) {
+        ManifestJson.write(m, work.resolve("manifest.json"));
+        assertTrue(OutputSeal.write(work.resolve("site.seal"), out, OutputSeal.manifestKey(work.resolve("manifest.json"))));
+    }
+
+    private java.util.Optional<OutputSeal> seal(Path out) {
+        return OutputSeal.read(work.resolve("site.seal"), out, OutputSeal.manifestKey(work.resolve("manifest.json")));
+    }
+
+    private static List<String> namesIn(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
