@@ -64,8 +64,26 @@ final class StandCache {
 
     /** Changes whenever the stand's files, its folder name or the generator change. */
     String key(Stand stand) {
-        return BuildKeys.sha256(generator + "\n" + stand.id().value() + "\n" + stand.version());
+        Keys k = keys.get(stand.id().value());
+        if (k != null && k.version().equals(stand.version())) {
+            return k.key();
+        }
+        k = new Keys(stand.version(), BuildKeys.sha256(generator + "\n" + stand.id().value() + "\n" + stand.version()));
+        keys.put(stand.id().value(), k);
+        return k.key();
     }
+
+    /**
+     * A stand's keys, made once per build (by id, for the version they were made of): the stages ask for them five
+     * times a stand, and a SHA-256 in a JVM for short runs (C1, no SHA intrinsic) cost 0.7 s at 50,000 stands.
+     */
+    private record Keys(String version, String key, String loaded, String searchKey) {
+        Keys(String version, String key) {
+            this(version, key, null, null);
+        }
+    }
+
+    private final Map<String, Keys> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether a usable entry exists: the key matches and every photo variant is still in the image cache. */
     boolean has(Stand stand) {
@@ -320,7 +338,14 @@ final class StandCache {
         if (loaded == null) {
             throw new IllegalStateException("the stands' loader key is not known yet");
         }
-        return BuildKeys.sha256(key(stand) + "\n" + loaded);
+        String key = key(stand);
+        Keys k = keys.get(stand.id().value());
+        if (k != null && k.searchKey() != null && k.key().equals(key) && k.loaded().equals(loaded)) {
+            return k.searchKey();
+        }
+        String searchKey = BuildKeys.sha256(key + "\n" + loaded);
+        keys.put(stand.id().value(), new Keys(stand.version(), key, loaded, searchKey));
+        return searchKey;
     }
 
     /** Where {@link #searchKey} takes the loader's key from, once site.yaml is read. */

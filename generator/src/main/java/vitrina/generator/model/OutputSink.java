@@ -13,6 +13,15 @@ import java.nio.file.Path;
 public interface OutputSink {
     void write(String path, byte[] content);
 
+    /**
+     * Like {@link #write(String, byte[])} for a caller that has hashed the content already: {@code sha256} is the
+     * content's SHA-256 digest, which a sink that records hashes then need not compute again (the caller vouches for
+     * it). Sinks that record no hashes write as {@link #write(String, byte[])} does.
+     */
+    default void write(String path, byte[] content, byte[] sha256) {
+        write(path, content);
+    }
+
     /** Publishes an existing file (a material, an image variant) without reading it into memory. */
     void copy(String path, Path source);
 

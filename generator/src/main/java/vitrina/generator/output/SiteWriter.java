@@ -211,8 +211,16 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
 
     @Override
     public void write(String path, byte[] content) {
+        write(path, content, newDigest().digest(content));
+    }
+
+    @Override
+    public void write(String path, byte[] content, byte[] sha256) {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("not a SHA-256 digest: " + sha256.length + " bytes, for " + path);
+        }
         Path file = claim(path);
-        OutputManifest.Entry entry = new OutputManifest.Entry(sha256(content), content.length);
+        OutputManifest.Entry entry = new OutputManifest.Entry(HexFormat.of().formatHex(sha256), content.length);
         if (entry.equals(previousByPath().get(path)) && previous(path).isPresent()) {
             if (inPlace) {
                 linked.incrementAndGet(); // stays where it is

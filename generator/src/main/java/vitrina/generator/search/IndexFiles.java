@@ -330,6 +330,8 @@ final class IndexFiles {
         private final Path directory;
         private final ByteText memory = new ByteText(64 * 1024);
         private MessageDigest digest = sha256();
+        /** The content's digest, once {@link #hash} made it. */
+        private byte[] full;
         private Path file;
         private OutputStream stream;
 
@@ -367,13 +369,21 @@ final class IndexFiles {
 
         /** The file name's hash (same as {@link #hashedName}); call once, after the last bytes. */
         String hash() {
-            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+            full = digest.digest();
+            return HexFormat.of().formatHex(full, 0, 6);
         }
 
-        /** Hands the content to {@code out} under {@code name}: bytes from memory, or the temporary file. */
+        /**
+         * Hands the content to {@code out} under {@code name}: bytes from memory (with their digest, made by
+         * {@link #hash}), or the temporary file.
+         */
         void publish(OutputSink out, String name) {
             if (file == null) {
-                out.write(name, memory.toBytes());
+                if (full != null) {
+                    out.write(name, memory.toBytes(), full);
+                } else {
+                    out.write(name, memory.toBytes());
+                }
                 return;
             }
             try {
@@ -390,6 +400,7 @@ final class IndexFiles {
             close();
             memory.clear(1 << 20);
             digest = sha256();
+            full = null;
         }
 
         @Override
@@ -572,8 +583,11 @@ final class IndexFiles {
     }
 
     private String put(String folder, byte[] bytes) {
-        String name = hashedName(folder, bytes);
-        emit(name, bytes);
+        byte[] digest = sha256().digest(bytes); // names the file, and the sink need not hash it again
+        String name = nameOf(folder, digest);
+        if (written.add(name)) { // identical content has one name: a second file with it is the same file
+            out.write(name, bytes, digest);
+        }
         return name;
     }
 
@@ -585,7 +599,12 @@ final class IndexFiles {
     }
 
     private static String hashedName(String prefix, byte[] content) {
-        return prefix + HexFormat.of().formatHex(sha256().digest(content), 0, 6) + ".json";
+        return nameOf(prefix, sha256().digest(content));
+    }
+
+    /** A file's name under {@code prefix} by its content's SHA-256 {@code digest}. */
+    private static String nameOf(String prefix, byte[] digest) {
+        return prefix + HexFormat.of().formatHex(digest, 0, 6) + ".json";
     }
 
     private static MessageDigest sha256() {

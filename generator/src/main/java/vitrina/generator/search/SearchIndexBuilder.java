@@ -359,6 +359,11 @@ public final class SearchIndexBuilder implements AutoCloseable {
             }
 
             @Override
+            public void write(String path, byte[] content, byte[] sha256) {
+                sink.write("search/" + path, content, sha256);
+            }
+
+            @Override
             public void copy(String path, java.nio.file.Path source) {
                 sink.copy("search/" + path, source);
             }

@@ -166,7 +166,10 @@ class IncrementalBuildTest {
         assertEquals(b.files(), a.files(), step + ": same bytes");
         assertEquals(clean.problems(), incremental.problems(), step + ": same problems");
         assertEquals(clean.published(), incremental.published(), step + ": same stands");
-        assertEquals(folderContents(fresh.resolve("out")), folderContents(live.outDir()), step + ": same folder");
+        java.util.SortedMap<String, String> onDisk = folderContents(live.outDir());
+        assertEquals(folderContents(fresh.resolve("out")), onDisk, step + ": same folder");
+        a.files().forEach((path, entry) -> assertEquals(onDisk.get(path), entry.sha256(),
+                step + ": the manifest's hash is the file's: " + path));
     }
 
     /** Every file and folder on disk (the site is updated in place: nothing stale may stay), with file hashes. */

@@ -54,6 +54,18 @@ class SiteWriterTest {
     }
 
     @Test
+    void aDigestGivenWithTheContentIsTheManifestsHash() throws Exception {
+        byte[] content = "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        try (SiteWriter w = SiteWriter.staging(dir.resolve("site-output"))) {
+            w.write("search/a.json", content, digest);
+            assertThrows(IllegalArgumentException.class, () -> w.write("b.json", content, new byte[20]));
+            assertEquals(SiteWriter.sha256(content), w.manifest().files().get("search/a.json").sha256());
+            w.commit();
+        }
+    }
+
+    @Test
     void refusesPathsThatEscapeTheSiteOrAreWrittenTwice() {
         try (SiteWriter w = SiteWriter.staging(dir.resolve("out"))) {
             assertThrows(IllegalArgumentException.class, () -> w.writeString("../x.html", ""));
