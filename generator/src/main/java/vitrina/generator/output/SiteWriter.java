@@ -509,7 +509,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             synchronized (targetTreeLock) {
                 tree = targetTree;
                 if (tree == null) {
-                    tree = seal == null ? null : TargetTree.sealed(target, previousByPath(), seal);
+                    tree = seal == null ? null : TargetTree.sealed(target, previous.files(), previousByPath(), seal);
                     if (tree == null) {
                         tree = TargetTree.walk(target, previous.files().size());
                     }
