@@ -207,13 +207,15 @@ public final class Build {
                     java.util.concurrent.CompletableFuture<Void> written = openData;
                     timer.time("Открытые данные и дипломы", results.documents(), () -> {
                         openDataProgress.shown();
-                        awaitQuietly(written, true);
+                        Background.join(written);
                     });
-                    timer.time("Поисковый индекс: запись", 0, () -> awaitQuietly(searchFiles, true));
+                    timer.time("Поисковый индекс: запись", 0, () -> {
+                        Background.join(searchFiles);
+                    });
                 } finally { // never leave them writing into a staging folder being deleted
-                    awaitQuietly(searchFiles, false);
+                    Background.settle(searchFiles);
                     if (openData != null) {
-                        awaitQuietly(openData, false);
+                        Background.settle(openData);
                     }
                 }
                 if (reused == null) {
@@ -230,7 +232,7 @@ public final class Build {
                 try {
                     manifest = timer.time("Запись сайта", 0, writer::commit);
                 } finally {
-                    schoolReports.handle((v, e) -> null).join(); // not left writing
+                    Background.settle(schoolReports); // not left writing
                 }
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
@@ -258,17 +260,6 @@ public final class Build {
     /** Where a build's background work runs. */
     private static final java.util.concurrent.Executor BACKGROUND =
             Background.thread("vitrina-build-background");
-
-    /** Waits for background work; {@code rethrow}: its failure becomes this thread's. */
-    private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> work, boolean rethrow) {
-        try {
-            Background.join(work);
-        } catch (RuntimeException | Error e) {
-            if (rethrow) {
-                throw e;
-            }
-        }
-    }
 
     private static void closeQuietly(AutoCloseable c) {
         try {

@@ -21,6 +21,11 @@ public final class Background {
         };
     }
 
+    /** Waits until background work has ended, however it ended (its failure is left to {@link #join}). */
+    public static void settle(CompletableFuture<?> work) {
+        work.handle((result, failure) -> null).join();
+    }
+
     /** The result of background work; its failure is thrown as it was thrown there. */
     public static <T> T join(CompletableFuture<T> work) {
         try {

@@ -172,8 +172,8 @@ abstract class TargetTree {
         @Override
         protected void compute() {
             List<Walk> below = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path entry : entries) {
+            try {
+                for (Path entry : entries(dir)) {
                     String path = prefix + entry.getFileName();
                     BasicFileAttributes attrs;
                     try {
@@ -188,14 +188,24 @@ abstract class TargetTree {
                         files.put(path, attrs.isRegularFile() ? attrs.size() : NOT_REGULAR);
                     }
                 }
-            } catch (NoSuchFileException gone) {
-                return; // went away while it was read: as if it had not been there
-            } catch (IOException | DirectoryIteratorException e) {
-                throw new UncheckedIOException("cannot read " + dir,
-                        e instanceof IOException io ? io : ((DirectoryIteratorException) e).getCause());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + dir, e);
             }
             invokeAll(below);
         }
+    }
+
+    /** The entries of a folder; none when it went away while it was read (as if it had not been there). */
+    private static List<Path> entries(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        } catch (NoSuchFileException gone) {
+            return List.of();
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return entries;
     }
 
     /** One lstat: type, size and change time; null when there is nothing at the path. */
@@ -338,8 +348,8 @@ abstract class TargetTree {
                 String prefix = folder.isEmpty() ? "" : folder + "/";
                 Path dir = folder.isEmpty() ? root : root.resolve(folder);
                 List<Walk> below = new ArrayList<>();
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
+                try {
+                    for (Path entry : entries(dir)) {
                         String path = prefix + entry.getFileName();
                         if (folders.contains(path) || lost.contains(path)) {
                             continue; // checked with its own lstat
@@ -362,11 +372,8 @@ abstract class TargetTree {
                             extraFiles.put(path, s.regular() ? s.size() : NOT_REGULAR);
                         }
                     }
-                } catch (NoSuchFileException gone) {
-                    return;
-                } catch (IOException | DirectoryIteratorException e) {
-                    throw new UncheckedIOException("cannot read " + dir,
-                            e instanceof IOException io ? io : ((DirectoryIteratorException) e).getCause());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + dir, e);
                 }
                 invokeAll(below);
             }

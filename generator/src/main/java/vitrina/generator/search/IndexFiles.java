@@ -117,7 +117,7 @@ final class IndexFiles {
         try {
             groups = writePostings(groupOfRank);
         } finally {
-            fragmentFiles.handle((v, e) -> null).join(); // not left writing whatever happened here
+            Background.settle(fragmentFiles); // not left writing whatever happened here
         }
         Background.join(fragmentFiles);
         StringBuilder meta = new StringBuilder("{\"version\":1,\"docs\":").append(docs.size())
