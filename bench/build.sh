@@ -4,6 +4,9 @@
 # Where Hugo is installed (Debian package `hugo`), builds the same Markdown twice, with a bare layout and with the
 # equivalent layout of bench/hugo (plus Pagefind for search, installed into bench/.tools with npm), and prints the ratios.
 # Usage: bench/build.sh [N ...]   (default: 1000 10000; 50000 on demand)
+# BENCH_DAEMON=1 runs Vitrina's builds with --daemon (the build daemon: one long-lived JVM per work folder, started by
+# the full build); each of its builds then also prints the daemon's CPU time and peak memory, which the client's
+# figures do not include.
 # BENCH_HUGO="bare equivalent pagefind" picks the comparisons (default all three; at 50,000 stands Hugo needs more
 # memory than 24 GB: BENCH_HUGO_MEM_GB caps its address space so it fails instead of swapping).
 set -euo pipefail
@@ -33,13 +36,28 @@ settle() { # files or folders to read back...
   if command -v hugo > /dev/null 2>&1; then hugo version > /dev/null 2>&1 || true; fi
 }
 
+daemon_file="" # the daemon's properties file while BENCH_DAEMON is on
+daemon_pid() { [ -n "$daemon_file" ] && sed -n 's/^pid=//p' "$daemon_file" 2>/dev/null || true; }
+daemon_ticks() { # user+system clock ticks of process $1 (0 when it is gone)
+  if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk '{ print $14 + $15 }' "/proc/$1/stat"; else echo 0; fi
+}
+
 measure() { # label pages command...
   local label=$1 pages=$2; shift 2
   local t; t=$(mktemp)
+  local dpid; dpid=$(daemon_pid); local dticks; dticks=$(daemon_ticks "$dpid")
   /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >"$work/.log" 2>&1
   read -r wall user sys rss < "$t"; rm -f "$t"
-  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v p="$pages" 'BEGIN {
-    printf "%-34s wall %7.1f s  cpu %7.1f s (%.1f cores)  peak %6.0f MB  %8.0f pages/s\n", l, w, u+s, (u+s)/(w>0?w:1), m/1024, (w>0?p/w:0) }'
+  local dcpu=0 dpeak=0 now; now=$(daemon_pid)
+  if [ -n "$now" ]; then # the daemon's CPU in this build (since it started, when it started in this build)
+    [ "$now" = "$dpid" ] || dticks=0
+    dcpu=$(awk -v a="$(daemon_ticks "$now")" -v b="$dticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (a-b)/hz }')
+    dpeak=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$now/status" 2>/dev/null || echo 0)
+  fi
+  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v p="$pages" -v dc="$dcpu" -v dm="${dpeak:-0}" -v r="$rss" 'BEGIN {
+    c = u + s + dc; if (dm > m) m = dm
+    printf "%-34s wall %7.1f s  cpu %7.1f s (%.1f cores)  peak %6.0f MB  %8.0f pages/s\n", l, w, c, c/(w>0?w:1), m/1024, (w>0?p/w:0)
+    if (dc > 0) printf "    (daemon: cpu %.1f s, peak since it started %.0f MB; client: cpu %.1f s, peak %.0f MB)\n", dc, dm/1024, u+s, r/1024 }'
   echo "$wall"  > "$work/.last"
   grep -h "^Этапы:" "$work/.log" | sed 's/^/    /' || true # Vitrina's stage times
 }
@@ -52,6 +70,7 @@ for n in "${sizes[@]}"; do
   pages=$((n * 5))
   echo "== $n stands, $pages Markdown pages ($(du -sh "$dir" | cut -f1))"
   run=(java -Xmx"$heap" -jar generator/target/vitrina.jar build --content "$dir" --out "$work/out-$n" --work "$work/.vitrina-$n")
+  if [ "${BENCH_DAEMON:-0}" = 1 ]; then run+=(--daemon); daemon_file="$work/.vitrina-$n/daemon.properties"; else daemon_file=""; fi
   settle "$dir" generator/target/vitrina.jar
   measure "vitrina full build" $pages "${run[@]}"; full=$(cat "$work/.last")
   settle "$dir" generator/target/vitrina.jar "$work/.vitrina-$n"; find "$work/out-$n" > /dev/null
@@ -60,6 +79,7 @@ for n in "${sizes[@]}"; do
   settle "$dir" generator/target/vitrina.jar "$work/.vitrina-$n"; find "$work/out-$n" > /dev/null
   measure "vitrina rebuild after 1% edit" $pages "${run[@]}"; edit=$(cat "$work/.last")
   awk -v f="$full" -v e="$edit" 'BEGIN { printf "vitrina rebuild after 1%% edit / full build: %.1f%%\n", 100*e/f }'
+  if [ -n "$daemon_file" ]; then java -jar generator/target/vitrina.jar daemon --stop --work "$work/.vitrina-$n" >/dev/null; fi
   if command -v hugo >/dev/null 2>&1 && [[ " $compare " == *" bare "* ]]; then
     # 1. bare: the stand pages' Markdown in a one-line layout, no listings, feeds or sitemap (Hugo's floor)
     h="$work/hugo-$n"; rm -rf "$h" "$work/hugo-out-$n"; mkdir -p "$h/layouts/_default" "$h/content"

@@ -321,6 +321,11 @@ public final class Build {
     /** This run's; a new set each run. */
     private Prints prints = new Prints();
 
+    /** The generator's code as the caches know it (a rebuilt jar changes it): a long-lived JVM compares it. */
+    public static String generatorKey() {
+        return BuildKeys.generator();
+    }
+
     /** Where a build that committed its caches records which generator made them (see {@link #warmCache}). */
     private static final String WARM = "warm";
 

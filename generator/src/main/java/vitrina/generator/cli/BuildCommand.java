@@ -28,10 +28,16 @@ final class BuildCommand implements Callable<Integer> {
             + "(для gzip_static в nginx).")
     boolean precompress;
 
+    @Option(names = DaemonClient.OPTION, description = "Собирать в фоновом процессе, который остаётся после сборки "
+            + "(по одному на рабочую папку) и ускоряет следующие сборки; результат тот же. Процесс завершается сам "
+            + "через 3 часа простоя или после обновления Vitrina; остановить: vitrina daemon --stop. "
+            + "То же — переменная окружения VITRINA_DAEMON=1.")
+    boolean daemon; // read by Main before the command runs: here only so that the option is known
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ProgressBar bar = new ProgressBar(out, System.console() != null);
+        ProgressBar bar = new ProgressBar(out, Main.interactive());
         BuildReport report = new Build(content.toBuildOptions(quiet ? null : bar).withPrecompress(precompress)).run();
         bar.finishLine();
         ProblemPrinter printer = new ProblemPrinter(out);

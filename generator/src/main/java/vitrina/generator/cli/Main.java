@@ -9,14 +9,42 @@ public final class Main {
     private Main() {
     }
 
+    /** Whether the output goes to a terminal: the daemon sets it for the client it serves on this thread. */
+    private static final ThreadLocal<Boolean> INTERACTIVE = new ThreadLocal<>();
+
     public static void main(String[] args) {
-        java.util.OptionalInt child = ShortRunJvm.run(args); // a rebuild with a warm cache: in a JVM for short runs
+        java.util.OptionalInt child = DaemonClient.requested(args, System.getenv(DaemonClient.ENV))
+                ? DaemonClient.run(args, System.out, System.err) // in the work folder's build daemon
+                : java.util.OptionalInt.empty();
+        if (child.isEmpty()) {
+            child = ShortRunJvm.run(args); // a rebuild with a warm cache: in a JVM for short runs
+        }
         System.exit(child.isPresent() ? child.getAsInt() : run(args, new PrintWriter(System.out, true,
                 StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
     /** Runs the CLI with the given streams (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return runCli(args, out, err);
+    }
+
+    /** Runs the CLI for a client whose output does or does not go to a terminal (the build daemon calls this). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive) {
+        INTERACTIVE.set(interactive);
+        try {
+            return runCli(args, out, err);
+        } finally {
+            INTERACTIVE.remove();
+        }
+    }
+
+    /** Whether the output goes to a terminal (a progress bar redrawn in place) or not (plain lines). */
+    static boolean interactive() {
+        Boolean set = INTERACTIVE.get();
+        return set != null ? set : System.console() != null;
+    }
+
+    private static int runCli(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new VitrinaCommand());
         cli.setOut(out);
         cli.setErr(err);

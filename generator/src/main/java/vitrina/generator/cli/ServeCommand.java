@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static synchronized BuildReport build(BuildOptions options, java.io.PrintWriter out) {
-        ProgressBar bar = new ProgressBar(out, System.console() != null);
+        ProgressBar bar = new ProgressBar(out, Main.interactive());
         BuildReport report = new Build(options.withProgress(bar)).run();
         bar.finishLine();
         ProblemPrinter printer = new ProblemPrinter(out);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "vitrina", mixinStandardHelpOptions = true, version = "Vitrina 0.1.0",
         description = "Генератор сайта электронной выставки: стенды организаций, каталог, поиск, голосование.",
         subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, IngestCommand.class,
+                DaemonCommand.class,
                 ModerateCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "Коды выхода: 0 — без ошибок, 1 — есть ошибки в содержимом (такие стенды не опубликованы),",
