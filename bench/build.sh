@@ -79,6 +79,11 @@ for n in "${sizes[@]}"; do
   settle "$dir" generator/target/vitrina.jar "$work/.vitrina-$n"; find "$work/out-$n" > /dev/null
   measure "vitrina rebuild after 1% edit" $pages "${run[@]}"; edit=$(cat "$work/.last")
   awk -v f="$full" -v e="$edit" 'BEGIN { printf "vitrina rebuild after 1%% edit / full build: %.1f%%\n", 100*e/f }'
+  # a second edit: the rebuild as an organizer's second round of corrections meets it (its code warmer in a daemon)
+  java -cp "$cp" vitrina.generator.bench.CorpusGenerator "$dir" "$n" --edit-percent 1 --seed 2 >/dev/null
+  settle "$dir" generator/target/vitrina.jar "$work/.vitrina-$n"; find "$work/out-$n" > /dev/null
+  measure "vitrina rebuild after another 1% edit" $pages "${run[@]}"; edit2=$(cat "$work/.last")
+  awk -v f="$full" -v e="$edit2" 'BEGIN { printf "vitrina rebuild after another 1%% edit / full build: %.1f%%\n", 100*e/f }'
   if [ -n "$daemon_file" ]; then java -jar generator/target/vitrina.jar daemon --stop --work "$work/.vitrina-$n" >/dev/null; fi
   if command -v hugo >/dev/null 2>&1 && [[ " $compare " == *" bare "* ]]; then
     # 1. bare: the stand pages' Markdown in a one-line layout, no listings, feeds or sitemap (Hugo's floor)

@@ -32,6 +32,13 @@ import vitrina.generator.build.Build;
 final class DaemonClient {
     static final String OPTION = "--daemon";
     static final String ENV = "VITRINA_DAEMON";
+    /**
+     * The daemon's collector unless the options choose one. The parallel collector has no concurrent threads and
+     * lighter write barriers than G1: on two cores, rebuilds after a 1% edit of 10,000 stands in a daemon took
+     * 4.1–5.1 s against 5.2–6.3 s with G1 (the same edits, alternated, rounds 4–8) and its full build 43.4 s against
+     * 47.3 s; 50,000 stands built with it in a 1500 MB heap (peak 1,597 MB).
+     */
+    static final String DAEMON_GC = "-XX:+UseParallelGC";
     /** How long a new daemon may take to start listening. */
     static final long START_MILLIS = 60_000;
 
@@ -105,6 +112,9 @@ final class DaemonClient {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
+        if (jvm.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            cmd.add(DAEMON_GC);
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(BuildDaemon.class.getName());

@@ -219,6 +219,11 @@ class BuildDaemonTest {
         assertEquals(0, first.code, first.output);
         assertTrue(first.output.contains("Стендов опубликовано"), first.output);
         assertTrue(started.isPresent());
+        // its command line (Linux; ProcessHandle.Info leaves out a command line as long as the test's class path)
+        List<String> daemonArgs = List.of(new String(Files.readAllBytes(Path.of("/proc", started.get().pid()
+                + "", "cmdline")), StandardCharsets.UTF_8).split("\0"));
+        assertTrue(daemonArgs.contains(DaemonClient.DAEMON_GC) && daemonArgs.contains("-Xmx256m"),
+                "the client's options and the daemon's collector: " + daemonArgs);
         String manifest = Files.readString(work.resolve("report/manifest.json"));
         Run second = cli(args);
         assertEquals(0, second.code, second.output);
