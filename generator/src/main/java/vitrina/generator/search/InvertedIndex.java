@@ -150,33 +150,12 @@ final class InvertedIndex implements AutoCloseable {
     }
 
     /**
-     * Visits the documents holding terms of {@code part}, in order. With up to {@link #DIRECT_PASSES} partitions,
-     * straight from the spilled documents; with more, the first call sorts every occurrence into its partition's bucket in one pass, so
-     * that each partition reads only its own occurrences (not all documents once a partition).
+     * Visits the documents holding terms of {@code part}, in order, from the buckets (with more partitions than
+     * {@link #DIRECT_PASSES}; with fewer, {@link Partition} reads the spilled documents itself): the first call sorts
+     * every occurrence into its partition's bucket in one pass, so that each partition reads only its own
+     * occurrences (not all documents once a partition).
      */
     private void occurrences(Partition part, Occurrences visitor) {
-        if (partitions() <= directPasses) {
-            int n = part.to - part.from;
-            Occurrence buffer = new Occurrence();
-            docs.forEach((d, fields, lengths) -> {
-                buffer.count = 0;
-                int pos = 0;
-                for (int f = 0; f < FIELDS; f++) {
-                    int[] terms = fields[f];
-                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
-                        int i = rankOfTerm[terms[k]] - part.from;
-                        if (i >= 0 && i < n) {
-                            buffer.add(i, f, pos);
-                        }
-                    }
-                    pos += AnalyzedDocument.FIELD_GAP;
-                }
-                if (buffer.count > 0) {
-                    visitor.accept(d, buffer.count, buffer.terms, buffer.fields, buffer.places);
-                }
-            });
-            return;
-        }
         if (buckets == null) {
             buckets = new Buckets();
         }
@@ -394,41 +373,85 @@ final class InvertedIndex implements AutoCloseable {
         }
 
         private void fill(int n) {
-            int[] nextPosting = Arrays.copyOf(postingStarts, n);
-            int[] nextPosition = Arrays.copyOf(positionStarts, n);
-            int[] lastDoc = new int[n];
-            Arrays.fill(lastDoc, -1);
-            int[] slot = new int[n];
-            int[][] scratch = {new int[64], new int[16 * FIELDS]}; // touched terms, their field counts
-            boolean[] keepsPositions = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                keepsPositions[i] = positionCount[from + i] > 0;
+            Filler filler = new Filler(n);
+            if (partitions() <= directPasses) {
+                // straight from the documents, each occurrence as it is decoded (no per-document buffer: that copy
+                // was a third of this pass, the last second of a rebuild after a 1% edit of 10,000 stands)
+                docs.forEach((d, fields, lengths) -> {
+                    int pos = 0;
+                    for (int f = 0; f < FIELDS; f++) {
+                        int[] terms = fields[f];
+                        for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
+                            int i = rankOfTerm[terms[k]] - from;
+                            if (i >= 0 && i < n) {
+                                filler.add(d, i, f, pos);
+                            }
+                        }
+                        pos += AnalyzedDocument.FIELD_GAP;
+                    }
+                    filler.endDocument();
+                });
+            } else {
+                occurrences(this, (d, count, terms, fields, places) -> {
+                    for (int k = 0; k < count; k++) {
+                        filler.add(d, terms[k], fields[k], places[k]);
+                    }
+                    filler.endDocument();
+                });
             }
-            occurrences(this, (d, count, terms, fields, places) -> {
-                int[] touched = scratch[0];
-                int[] counts = scratch[1];
-                int touchedCount = 0;
-                for (int k = 0; k < count; k++) {
-                    int i = terms[k];
-                    if (lastDoc[i] != d) {
-                        lastDoc[i] = d;
-                        if (touchedCount == touched.length) {
-                            touched = scratch[0] = Arrays.copyOf(touched, touched.length * 2);
-                        }
-                        if ((touchedCount + 1) * FIELDS > counts.length) {
-                            counts = scratch[1] = Arrays.copyOf(counts, counts.length * 2);
-                        }
-                        slot[i] = touchedCount;
-                        touched[touchedCount++] = i;
-                        int p = nextPosting[i]++;
-                        docIds[p] = d;
-                        docPositionStarts[p] = nextPosition[i];
-                    }
-                    counts[slot[i] * FIELDS + fields[k]]++;
-                    if (places[k] < AnalyzedDocument.MAX_POSITIONS && keepsPositions[i]) {
-                        positions[nextPosition[i]++] = places[k];
-                    }
+            filler.check();
+        }
+
+        /** Fills the postings from one document's occurrences after another's, in document and text order. */
+        private final class Filler {
+            private final int n;
+            private final int[] nextPosting;
+            private final int[] nextPosition;
+            private final int[] lastDoc;
+            private final int[] slot;
+            private final boolean[] keepsPositions;
+            /** The current document's terms, in the order first met, and their per-field counts. */
+            private int[] touched = new int[64];
+            private int[] counts = new int[16 * FIELDS];
+            private int touchedCount;
+
+            Filler(int n) {
+                this.n = n;
+                nextPosting = Arrays.copyOf(postingStarts, n);
+                nextPosition = Arrays.copyOf(positionStarts, n);
+                lastDoc = new int[n];
+                Arrays.fill(lastDoc, -1);
+                slot = new int[n];
+                keepsPositions = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    keepsPositions[i] = positionCount[from + i] > 0;
                 }
+            }
+
+            /** An occurrence of the partition's term {@code i} in document {@code d}, field {@code f}. */
+            void add(int d, int i, int f, int place) {
+                if (lastDoc[i] != d) {
+                    lastDoc[i] = d;
+                    if (touchedCount == touched.length) {
+                        touched = Arrays.copyOf(touched, touched.length * 2);
+                    }
+                    if ((touchedCount + 1) * FIELDS > counts.length) {
+                        counts = Arrays.copyOf(counts, counts.length * 2);
+                    }
+                    slot[i] = touchedCount;
+                    touched[touchedCount++] = i;
+                    int p = nextPosting[i]++;
+                    docIds[p] = d;
+                    docPositionStarts[p] = nextPosition[i];
+                }
+                counts[slot[i] * FIELDS + f]++;
+                if (place < AnalyzedDocument.MAX_POSITIONS && keepsPositions[i]) {
+                    positions[nextPosition[i]++] = place;
+                }
+            }
+
+            /** The document's occurrences are all added: its frequencies go in. */
+            void endDocument() {
                 for (int s = 0; s < touchedCount; s++) {
                     int packed = 0;
                     for (int f = 0; f < FIELDS; f++) {
@@ -437,10 +460,15 @@ final class InvertedIndex implements AutoCloseable {
                     }
                     tfs[nextPosting[touched[s]] - 1] = packed;
                 }
-            });
-            for (int i = 0; i < n; i++) {
-                if (nextPosting[i] != postingStarts[i + 1] || nextPosition[i] != positionStarts[i + 1]) {
-                    throw new IllegalStateException("term counts do not match the documents: " + sortedTerms[from + i]);
+                touchedCount = 0;
+            }
+
+            void check() {
+                for (int i = 0; i < n; i++) {
+                    if (nextPosting[i] != postingStarts[i + 1] || nextPosition[i] != positionStarts[i + 1]) {
+                        throw new IllegalStateException("term counts do not match the documents: "
+                                + sortedTerms[from + i]);
+                    }
                 }
             }
         }
