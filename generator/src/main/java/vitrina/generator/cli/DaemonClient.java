@@ -78,7 +78,16 @@ final class DaemonClient {
                     + work.resolve(BuildDaemon.LOG) + "), сборка идёт в этом процессе.");
             return OptionalInt.empty();
         }
-        return OptionalInt.of(build(info, work.resolve(BuildDaemon.LOG), args, System.console() != null, out, err));
+        Socket socket;
+        try {
+            socket = connect(info);
+        } catch (IOException e) { // gone since: nothing was sent, the build runs here
+            err.println("vitrina: фоновый процесс сборки не отвечает (" + e.getMessage() + "), сборка идёт в этом "
+                    + "процессе.");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(build(socket, info, work.resolve(BuildDaemon.LOG), args, System.console() != null, out,
+                err));
     }
 
     /** The daemon for this work folder and key: the running one, else a new one (a daemon of another key stops). */
@@ -171,13 +180,17 @@ final class DaemonClient {
      */
     static int build(BuildDaemon.Info info, Path log, String[] args, boolean interactive, PrintStream out,
                      PrintStream err) {
-        Socket socket;
         try {
-            socket = connect(info);
+            return build(connect(info), info, log, args, interactive, out, err);
         } catch (IOException e) {
             err.println("vitrina: фоновый процесс сборки не отвечает (" + e.getMessage() + ").");
             return 3;
         }
+    }
+
+    /** {@link #build(BuildDaemon.Info, Path, String[], boolean, PrintStream, PrintStream)} over a connected socket. */
+    private static int build(Socket socket, BuildDaemon.Info info, Path log, String[] args, boolean interactive,
+                             PrintStream out, PrintStream err) {
         // Ctrl-C here stops the build there: the daemon ends when its client goes away during a build
         Thread hook = new Thread(() -> closeQuietly(socket), "vitrina-daemon-client-stop");
         Runtime.getRuntime().addShutdownHook(hook);
