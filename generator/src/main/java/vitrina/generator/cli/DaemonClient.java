@@ -64,7 +64,7 @@ final class DaemonClient {
     /** The build's exit code when it ran in the daemon; empty when this JVM should run it. */
     static OptionalInt run(String[] args, PrintStream out, PrintStream err) {
         Optional<Path> workDir = ShortRunJvm.workDir(args);
-        if (workDir.isEmpty()) {
+        if (workDir.isEmpty() || !sendable(args)) {
             return OptionalInt.empty();
         }
         Path work = workDir.get().toAbsolutePath().normalize();
@@ -88,6 +88,19 @@ final class DaemonClient {
         }
         return OptionalInt.of(build(socket, info, work.resolve(BuildDaemon.LOG), args, System.console() != null, out,
                 err));
+    }
+
+    /** Whether the request can carry the arguments: each goes as modified UTF-8 of at most 65,535 bytes. */
+    static boolean sendable(String[] args) {
+        if (args.length > BuildDaemon.MAX_ARGS) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.length() > 65_535 / 3) { // up to 3 bytes a char: longer ones are checked no further
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The daemon for this work folder and key: the running one, else a new one (a daemon of another key stops). */

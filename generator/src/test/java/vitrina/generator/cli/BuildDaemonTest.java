@@ -204,6 +204,11 @@ class BuildDaemonTest {
         assertTrue(DaemonClient.requested(new String[] {"build"}, "1"));
         assertFalse(DaemonClient.requested(new String[] {"build"}, null));
         assertFalse(DaemonClient.requested(new String[] {"build", "--", "--daemon"}, "0"));
+        // what the request cannot carry is built in the client's own JVM
+        assertTrue(DaemonClient.sendable(new String[] {"build", "--out", "сайт"}));
+        assertFalse(DaemonClient.sendable(new String[] {"build", "--out", "я".repeat(30_000)}));
+        assertTrue(DaemonClient.run(new String[] {"build", "--out", "я".repeat(30_000), "--daemon"},
+                System.out, System.err).isEmpty());
     }
 
     /** As a person runs it: the first build starts the daemon, the second runs in it, the same site; then stopped. */
