@@ -106,6 +106,7 @@ final class BuildDaemon {
             System.err.println("usage: BuildDaemon <work folder> <key>");
             System.exit(2);
         }
+        ignoreHangup();
         BuildDaemon daemon = new BuildDaemon(Path.of(args[0]), args[1], vitrina.generator.build.Build::generatorKey,
                 () -> {
                     System.err.println("vitrina daemon: the client went away during its build: stopping");
@@ -117,6 +118,20 @@ final class BuildDaemon {
         daemon.awaitBuilds();
         System.err.println("vitrina daemon: stopping: " + reason);
         System.exit(0);
+    }
+
+    /**
+     * The terminal the first client ran in may close (SIGHUP to its session) while the daemon serves on: where setsid
+     * did not give the daemon a session of its own, the signal is ignored.
+     */
+    @SuppressWarnings("removal")
+    private static void ignoreHangup() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no such signal here (Windows)
+        }
     }
 
     /** Accepts requests until the daemon should end; returns why. */

@@ -39,6 +39,9 @@ final class DaemonClient {
      * 47.3 s; 50,000 stands built with it in a 1500 MB heap (peak 1,597 MB).
      */
     static final String DAEMON_GC = "-XX:+UseParallelGC";
+    /** The setsid command, where there is one. */
+    private static final Optional<Path> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .map(Path::of).filter(Files::isExecutable).findFirst();
     /** How long a new daemon may take to start listening. */
     static final long START_MILLIS = 60_000;
 
@@ -131,7 +134,10 @@ final class DaemonClient {
     }
 
     private static BuildDaemon.Info start(Path work, String key, List<String> jvm) throws IOException {
+        String previous = BuildDaemon.Info.read(work).map(BuildDaemon.Info::token).orElse("");
         List<String> cmd = new ArrayList<>();
+        // a session of its own where there is setsid (Linux): closing the terminal the client ran in does not end it
+        SETSID.ifPresent(setsid -> cmd.add(setsid.toString()));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
         if (jvm.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
@@ -150,11 +156,11 @@ final class DaemonClient {
         long deadline = System.nanoTime() + START_MILLIS * 1_000_000;
         while (System.nanoTime() < deadline) {
             Optional<BuildDaemon.Info> info = BuildDaemon.Info.read(work)
-                    .filter(i -> i.pid() == p.pid() && i.key().equals(key));
+                    .filter(i -> !i.token().equals(previous) && i.key().equals(key));
             if (info.isPresent()) {
                 return info.get();
             }
-            if (!p.isAlive()) {
+            if (!p.isAlive() && p.exitValue() != 0) { // 0: setsid may have forked it off, the file tells
                 throw new IOException("он завершился с кодом " + p.exitValue());
             }
             try {

@@ -230,6 +230,10 @@ class BuildDaemonTest {
         assertTrue(daemonArgs.contains(DaemonClient.DAEMON_GC) && daemonArgs.contains("-Xmx256m"),
                 "the client's options and the daemon's collector: " + daemonArgs);
         String manifest = Files.readString(work.resolve("report/manifest.json"));
+        // the terminal the first build ran in is closed: the daemon serves on
+        Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(started.get().pid())).start();
+        assertEquals(0, hangup.waitFor());
+        Thread.sleep(300);
         Run second = cli(args);
         assertEquals(0, second.code, second.output);
         assertEquals(started, BuildDaemon.Info.read(work), "the second build ran in the same daemon");
