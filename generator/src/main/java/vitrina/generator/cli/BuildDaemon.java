@@ -269,12 +269,11 @@ final class BuildDaemon {
         }
         running.incrementAndGet();
         shrunk = false;
-        Thread watcher = null;
         int code;
         try {
             // the client sends nothing more: end of stream means it went away (Ctrl-C, killed)
             boolean[] done = {false};
-            watcher = new Thread(() -> {
+            Thread watcher = new Thread(() -> {
                 try {
                     while (in.read() >= 0) {
                         // ignored
@@ -424,6 +423,11 @@ final class BuildDaemon {
             } catch (IOException | RuntimeException e) {
                 return Optional.empty(); // none, or not whole: as if none
             }
+        }
+
+        /** The daemon the work folder's file names, while its process runs. */
+        static Optional<Info> running(Path work) {
+            return read(work).filter(i -> ProcessHandle.of(i.pid()).map(ProcessHandle::isAlive).orElse(false));
         }
 
         /** Written whole or not at all, readable by its owner only (it holds the token). */

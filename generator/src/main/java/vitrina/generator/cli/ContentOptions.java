@@ -35,10 +35,13 @@ final class ContentOptions {
     String votes;
 
     BuildOptions toBuildOptions(BuildOptions.Progress progress) {
-        Path outAbs = out.toAbsolutePath().normalize();
-        Path workDir = work != null ? work : outAbs.getParent().resolve(".vitrina");
         return new BuildOptions(content, out, defaultTheme != null ? defaultTheme : findDefaultTheme(), theme,
-                workDir, Clock.systemDefaultZone(), progress, votes, false, null);
+                workDir(out, work), Clock.systemDefaultZone(), progress, votes, false, null);
+    }
+
+    /** The work folder: {@code work} when given, else {@code .vitrina} beside the site folder {@code out}. */
+    static Path workDir(Path out, Path work) {
+        return work != null ? work : out.toAbsolutePath().normalize().getParent().resolve(".vitrina");
     }
 
     /** themes/default in the working folder, else beside the jar (generator/target/vitrina.jar → ../../themes). */

@@ -108,17 +108,17 @@ final class DaemonClient {
 
     /** The daemon for this work folder and key: the running one, else a new one (a daemon of another key stops). */
     static BuildDaemon.Info daemon(Path work, String key, List<String> jvm, PrintStream err) throws IOException {
-        Optional<BuildDaemon.Info> running = BuildDaemon.Info.read(work).filter(i -> i.key().equals(key));
-        if (running.isPresent() && alive(running.get())) {
-            return running.get();
+        Optional<BuildDaemon.Info> ours = BuildDaemon.Info.running(work).filter(i -> i.key().equals(key));
+        if (ours.isPresent()) {
+            return ours.get();
         }
         Files.createDirectories(work);
         try (FileChannel lockFile = FileChannel.open(work.resolve(BuildDaemon.LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
              FileLock lock = lockFile.lock()) {
             // another client may have started one while this one waited
-            Optional<BuildDaemon.Info> now = BuildDaemon.Info.read(work);
-            if (now.isPresent() && now.get().key().equals(key) && alive(now.get())) {
+            Optional<BuildDaemon.Info> now = BuildDaemon.Info.running(work);
+            if (now.filter(i -> i.key().equals(key)).isPresent()) {
                 return now.get();
             }
             now.ifPresent(DaemonClient::stop); // another setting's daemon: replaced
@@ -127,10 +127,6 @@ final class DaemonClient {
                     + " (остановить: vitrina daemon --stop --work " + work + ").");
             return started;
         }
-    }
-
-    private static boolean alive(BuildDaemon.Info info) {
-        return ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static BuildDaemon.Info start(Path work, String key, List<String> jvm) throws IOException {

@@ -29,10 +29,8 @@ final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var o = spec.commandLine().getOut();
-        Path dir = (work != null ? work : out.toAbsolutePath().normalize().getParent().resolve(".vitrina"))
-                .toAbsolutePath().normalize();
-        Optional<BuildDaemon.Info> info = BuildDaemon.Info.read(dir)
-                .filter(i -> ProcessHandle.of(i.pid()).map(ProcessHandle::isAlive).orElse(false));
+        Path dir = ContentOptions.workDir(out, work).toAbsolutePath().normalize();
+        Optional<BuildDaemon.Info> info = BuildDaemon.Info.running(dir);
         if (info.isEmpty()) {
             o.println("Фоновый процесс сборки для " + dir + " не запущен.");
             return 0;
