@@ -48,16 +48,19 @@ measure() { # label pages command...
   local dpid; dpid=$(daemon_pid); local dticks; dticks=$(daemon_ticks "$dpid")
   /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >"$work/.log" 2>&1
   read -r wall user sys rss < "$t"; rm -f "$t"
-  local dcpu=0 dpeak=0 now; now=$(daemon_pid)
+  local dcpu=0 dpeak=0 dafter=0 now; now=$(daemon_pid)
   if [ -n "$now" ]; then # the daemon's CPU in this build (since it started, when it started in this build)
     [ "$now" = "$dpid" ] || dticks=0
     dcpu=$(awk -v a="$(daemon_ticks "$now")" -v b="$dticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (a-b)/hz }')
     dpeak=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$now/status" 2>/dev/null || echo 0)
+    # after its answer the daemon collects the build's garbage (the client does not wait for it): shown apart
+    local answered; answered=$(daemon_ticks "$now"); sleep 2
+    dafter=$(awk -v a="$(daemon_ticks "$now")" -v b="$answered" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (a-b)/hz }')
   fi
-  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v p="$pages" -v dc="$dcpu" -v dm="${dpeak:-0}" -v r="$rss" 'BEGIN {
+  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v p="$pages" -v dc="$dcpu" -v dm="${dpeak:-0}" -v da="$dafter" -v r="$rss" 'BEGIN {
     c = u + s + dc; if (dm > m) m = dm
     printf "%-34s wall %7.1f s  cpu %7.1f s (%.1f cores)  peak %6.0f MB  %8.0f pages/s\n", l, w, c, c/(w>0?w:1), m/1024, (w>0?p/w:0)
-    if (dc > 0) printf "    (daemon: cpu %.1f s, peak since it started %.0f MB; client: cpu %.1f s, peak %.0f MB)\n", dc, dm/1024, u+s, r/1024 }'
+    if (dc > 0) printf "    (daemon: cpu %.1f s, peak since it started %.0f MB, after its answer cpu %.1f s; client: cpu %.1f s, peak %.0f MB)\n", dc, dm/1024, da, u+s, r/1024 }'
   echo "$wall"  > "$work/.last"
   grep -h "^Этапы:" "$work/.log" | sed 's/^/    /' || true # Vitrina's stage times
 }

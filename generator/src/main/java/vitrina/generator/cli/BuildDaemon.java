@@ -58,6 +58,16 @@ final class BuildDaemon {
      * CPU in a 10,000-stand rebuild, measured).
      */
     static final Duration SHRINK_AFTER = Duration.ofMinutes(2);
+    /**
+     * Whether the daemon collects its whole heap after each build, once the answer is sent: with the parallel
+     * collector (the daemon's unless the options choose another), which keeps the heap it has. What a build leaves
+     * is all garbage; collected while the daemon is idle, the next build starts with an empty old generation instead
+     * of meeting a full collection in its middle (190 ms at 10,000 stands), and its young collections copy less (A/B
+     * over six alternating 1% edits at 10,000 stands: 3.5 s against 3.8 s on average; peak 0.96 GB against 1.26 GB).
+     * Not with G1, which would give the heap back, and the next build would have every page zeroed again.
+     */
+    static final boolean COLLECT_AFTER_BUILD = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+            .stream().anyMatch(gc -> gc.getName().startsWith("PS "));
     /** How often an idle daemon looks whether it should end. */
     static final int CHECK_MILLIS = 5_000;
     /** A request must arrive whole within this time (a stalled or hostile peer is dropped). */
@@ -303,10 +313,12 @@ final class BuildDaemon {
             }
             frames.exit(code);
         } finally {
-            running.decrementAndGet();
+            int left = running.decrementAndGet();
             lastUsed = System.nanoTime();
             if (stopping && running.get() == 0) {
                 close();
+            } else if (left == 0 && COLLECT_AFTER_BUILD) {
+                System.gc(); // the answer is sent: the client does not wait for it
             }
         }
     }
