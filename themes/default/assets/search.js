@@ -354,11 +354,15 @@
       });
     }
 
-    /** The display data of one document: {u: url, t: title, s: stand, k: kind, x: snippet}. */
+    /**
+     * The display data of one document: {u: url, t: title, s: stand, k: kind, x: snippet}. A stand's documents share
+     * a fragment file (an array); the directory says which file and place ("d/ab12.json#2"; no place: the first).
+     */
     function fragment(doc) {
       return meta().then(function (m) {
         return load(m.fragments[Math.floor(doc / m.fragmentsPer)]).then(function (dir) {
-          return load(dir[doc % m.fragmentsPer]);
+          var at = dir[doc % m.fragmentsPer].split('#');
+          return load(at[0]).then(function (file) { return file[at.length > 1 ? +at[1] : 0]; });
         });
       });
     }

@@ -36,8 +36,9 @@ import java.util.concurrent.FutureTask;
  * <li>{@code p/<hash>.json}: a postings group, per term delta-coded document ids each followed by the
  *     precomputed BM25F score; {@code q/<hash>.json}: the positions of the same postings, for phrases (none for
  *     a word in more than {@code positionsMaxDf} documents, see {@link #POSITIONS_MAX_DF});</li>
- * <li>{@code f/<hash>.json}: fragment directories, the fragment file names of 256 consecutive documents;
- *     {@code d/<hash>.json}: one document's title, URL, stand and snippet;</li>
+ * <li>{@code f/<hash>.json}: fragment directories, where each of 256 consecutive documents' fragment is: file and
+ *     place ({@code d/<hash>.json#1}; no place: the first); {@code d/<hash>.json}: the fragments (title, URL, stand,
+ *     snippet) of up to 16 consecutive documents of one stand, named by the hash of their own fragments' hashes;</li>
  * <li>{@code s/<hash>.json}: the delta-coded documents of one filter value.</li>
  * </ul>
  */
@@ -45,6 +46,8 @@ final class IndexFiles {
     static final int DICT_BUDGET = 12_000;
     static final int POSTINGS_BUDGET = 12_000;
     static final int FRAGMENTS_PER_DIRECTORY = 256;
+    /** At most this many documents' fragments share a file (a stand with many materials has several). */
+    static final int FRAGMENTS_PER_FILE = 16;
     static final int SCORE_SCALE = 20;
 
     /** Ints of postings and positions whose JSON one task writes: large enough to be worth a task, small to hold. */
@@ -528,33 +531,69 @@ final class IndexFiles {
         }
     }
 
+    /**
+     * Writes the fragment files and their directories. Consecutive documents of one stand share a fragment file (a
+     * JSON array of their fragments, at most {@link #FRAGMENTS_PER_FILE}): one file a stand instead of one a document,
+     * a fifth of the files for every build to check and for the CDN to take, and one download for several hits of a
+     * stand. A directory names each document's file and place in it ({@code d/<hash>.json#2}).
+     */
     private void writeFragments(StringBuilder meta) {
         StringBuilder dir = new StringBuilder();
-        for (int d = 0; d < docs.size(); d++) {
-            dir.append(dir.length() == 0 ? '[' : ',');
-            JsonText.quote(dir, fragment(d));
-            if ((d + 1) % FRAGMENTS_PER_DIRECTORY == 0 || d == docs.size() - 1) {
-                String name = put("f/", dir.append(']').toString());
-                meta.append(d < FRAGMENTS_PER_DIRECTORY ? "" : ",");
-                JsonText.quote(meta, name);
-                dir.setLength(0);
+        int from = 0;
+        while (from < docs.size()) {
+            String stand = docs.get(from).standId();
+            int to = from + 1;
+            while (to < docs.size() && to - from < FRAGMENTS_PER_FILE && docs.get(to).standId().equals(stand)) {
+                to++;
             }
+            String file = fragmentFile(from, to);
+            for (int d = from; d < to; d++) {
+                dir.append(dir.length() == 0 ? '[' : ',');
+                JsonText.quote(dir, d == from ? file : file + "#" + (d - from));
+                if ((d + 1) % FRAGMENTS_PER_DIRECTORY == 0 || d == docs.size() - 1) {
+                    String name = put("f/", dir.append(']').toString());
+                    meta.append(d < FRAGMENTS_PER_DIRECTORY ? "" : ",");
+                    JsonText.quote(meta, name);
+                    dir.setLength(0);
+                }
+            }
+            from = to;
         }
     }
 
     /**
-     * Document {@code d}'s fragment file, written unless the sink keeps the previous build's file of a name known
-     * ahead: the name is the content's hash, so an unchanged document is neither serialised nor hashed again.
+     * The fragment file of documents {@code from} to {@code to} (exclusive), written unless the sink keeps the previous
+     * build's file of that name. The name is the hash of the documents' own fragment names, each the hash of its
+     * fragment (known ahead when stored with the stand): an unchanged stand's file is named, and kept, without its
+     * fragments being read, serialised or hashed again; any change in a fragment changes the name.
      */
-    private String fragment(int d) {
-        String known = fragments.get(d);
-        if (known == null) {
-            return put("d/", fragmentJson.apply(d));
+    private String fragmentFile(int from, int to) {
+        MessageDigest md = sha256();
+        byte[][] made = new byte[to - from][];
+        for (int d = from; d < to; d++) {
+            String part = fragments.get(d);
+            if (part == null) {
+                made[d - from] = fragmentJson.apply(d);
+                part = fragmentName(made[d - from]);
+            }
+            md.update(part.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
         }
-        if (written.add(known) && !out.keep(known)) {
-            out.write(known, fragmentJson.apply(d));
+        String name = nameOf("d/", md.digest());
+        if (written.add(name) && !out.keep(name)) {
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            file.write('[');
+            for (int d = from; d < to; d++) {
+                if (d > from) {
+                    file.write(',');
+                }
+                byte[] json = made[d - from] != null ? made[d - from] : fragmentJson.apply(d);
+                file.write(json, 0, json.length);
+            }
+            file.write(']');
+            out.write(name, file.toByteArray());
         }
-        return known;
+        return name;
     }
 
     /** The name of a document's fragment file under {@code search/}: what the index names it by its content. */

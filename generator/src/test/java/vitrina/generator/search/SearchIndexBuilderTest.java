@@ -89,6 +89,32 @@ class SearchIndexBuilderTest {
     }
 
     @Test
+    void aStandsDocumentsShareOneFragmentFileWhichTheDirectoriesPointInto() throws Exception {
+        SortedMap<String, byte[]> files = MiniCorpus.build().files();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode meta = json.readTree(files.get(
+                json.readTree(files.get("index.json")).get("meta").asText()));
+        int per = meta.get("fragmentsPer").asInt();
+        int documents = meta.get("docs").asInt();
+        java.util.Map<String, java.util.Set<String>> urlsByFile = new TreeMap<>();
+        for (int doc = 0; doc < documents; doc++) {
+            String entry = json.readTree(files.get(meta.get("fragments").get(doc / per).asText())).get(doc % per)
+                    .asText();
+            String file = entry.contains("#") ? entry.substring(0, entry.indexOf('#')) : entry;
+            int place = entry.contains("#") ? Integer.parseInt(entry.substring(entry.indexOf('#') + 1)) : 0;
+            com.fasterxml.jackson.databind.JsonNode fragment = json.readTree(files.get(file)).get(place);
+            String url = fragment.get("u").asText();
+            // a stand's pages and materials are under /stands/<id>/; the static page is alone in its file
+            String owner = url.startsWith("/stands/") ? url.split("/")[2] : url;
+            urlsByFile.computeIfAbsent(file, f -> new java.util.TreeSet<>()).add(owner);
+        }
+        long standFiles = files.keySet().stream().filter(p -> p.startsWith("d/")).count();
+        assertEquals(urlsByFile.size(), standFiles, "every fragment file is pointed into");
+        urlsByFile.forEach((file, owners) -> assertEquals(1, owners.size(), file + " holds " + owners));
+        assertEquals(MiniCorpus.stands(new SearchIndexBuilder()).size() + 1, standFiles, "one file a stand, one for the page");
+    }
+
+    @Test
     void entryPointsAtMetaWhichListsDictionaryChunksByTwoLetterPrefix() {
         SortedMap<String, byte[]> files = MiniCorpus.build().files();
         String entry = text(files, "index.json");
