@@ -169,11 +169,9 @@ public final class Build {
                 Map<StandId, Map<String, ImageSet>> images = new ConcurrentHashMap<>();
                 String searchKey = searchKey(ex, generator, preparer.cache);
                 Map<StandId, List<StandId>> reused = stages.searchCache.reuse(searchKey, writer).orElse(null);
-                // stands whose signature was kept: similar stands come from it, their documents join the index later
-                java.util.Set<Stand> documentsLater = ConcurrentHashMap.newKeySet();
                 Map<StandId, List<StandId>> related = timer.time("Поисковый индекс", ex.stands().size(), () -> {
                     ex.stands().parallelStream().forEach(stand -> images.put(stand.id(),
-                            reused != null ? stages.register(stand) : stages.index(stand, documentsLater)));
+                            reused != null ? stages.register(stand) : stages.index(stand)));
                     return reused != null ? reused : stages.search.related(RELATED);
                 });
                 Map<String, RenderedMarkdown> pages = stages.staticPages(ex, reused == null);
@@ -181,7 +179,6 @@ public final class Build {
                 java.util.concurrent.CompletableFuture<Void> searchFiles = reused != null
                         ? java.util.concurrent.CompletableFuture.completedFuture(null)
                         : java.util.concurrent.CompletableFuture.runAsync(() -> {
-                            documentsLater.parallelStream().forEach(stages::documents);
                             search.write(writer);
                             writeNearDuplicates(search.nearDuplicates(0.5));
                         }, BACKGROUND);
@@ -617,16 +614,19 @@ public final class Build {
         /**
          * Indexes a published stand, reports its problems and registers it; returns its image variants. The similar
          * stands need only the stand's signature: when one is kept from an earlier build, it is added and the stand's
-         * documents are left to {@link #documents} ({@code later}), off this stage. Otherwise the search documents
-         * come from the stand cache (analyzed when the stand was prepared, in this build or an earlier one), or from
-         * analyzing the cached pages (and are then stored for the next build), with the signature.
+         * stored documents are added as they are ({@link #documents}), not analyzed again. Otherwise the search
+         * documents come from the stand cache (analyzed when the stand was prepared, in this build or an earlier one),
+         * or from analyzing the cached pages (and are then stored for the next build), with the signature. All
+         * documents are in when this stage ends: the index files are then written beside the stand pages, from the
+         * start of their stage (documents added there instead took cores from the pages and left the index files
+         * the build's last second).
          */
-        Map<String, ImageSet> index(Stand stand, java.util.Set<Stand> later) {
+        Map<String, ImageSet> index(Stand stand) {
             String signatureKey = prints.stand(stand);
             java.util.Optional<StandCache.Head> kept = cache.head(stand);
             if (kept.isPresent() && cache.signature(stand, signatureKey).filter(this::addSignature).isPresent()) {
                 problems.addAll(kept.get().problems());
-                later.add(stand);
+                documents(stand);
                 renderer.register(stand, cover(stand, kept.get().images()));
                 options.progress().step();
                 return kept.get().images();
