@@ -6,7 +6,8 @@
 # Usage: bench/build.sh [N ...]   (default: 1000 10000; 50000 on demand)
 # BENCH_DAEMON=1 runs Vitrina's builds with --daemon (the build daemon: one long-lived JVM per work folder, started by
 # the full build); each of its builds then also prints the daemon's CPU time and peak memory, which the client's
-# figures do not include.
+# figures do not include, and apart from them the CPU it spends in the 2 s after its answer (the collection of the
+# build's garbage, which the client does not wait for).
 # BENCH_HUGO="bare equivalent pagefind" picks the comparisons (default all three; at 50,000 stands Hugo needs more
 # memory than 24 GB: BENCH_HUGO_MEM_GB caps its address space so it fails instead of swapping).
 set -euo pipefail

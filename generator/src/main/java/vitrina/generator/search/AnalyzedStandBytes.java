@@ -14,8 +14,8 @@ import java.util.zip.CRC32C;
  * A stand's analyzed search documents as bytes, so that a rebuild can index an unchanged stand without reading its
  * pages and analyzing them again: each document's sort key, URL, stand, kind and facets, then the documents' term ids exactly as the index's
  * spill file holds them ({@link DocumentStore.Encoded}), so that a later build adds the stand by copying them, and
- * each document's fragment file (its published display data) with its name, so that a later build keeps an unchanged
- * document's file without making it.
+ * each document's fragment (its published display data) with its name, so that a later build names, and keeps, an
+ * unchanged stand's fragment file without making it.
  *
  * <p>Term ids are numbers of a {@link TermTable} kept between builds; the bytes carry the table's {@link
  * TermTable.Stamp} and their largest id, and read back only where the table vouches for them (otherwise the read

@@ -96,7 +96,7 @@ final class DocumentStore implements AutoCloseable {
      * facets): the fragment JSON (title and snippet, most of a document's display data) goes to a spill file, and
      * holding it for 250,000 documents filled a third of the heap.
      *
-     * @param fragments     each document's fragment file name as {@link IndexFiles#fragmentName} gives it, when known
+     * @param fragments     each document's fragment name (its content's hash) as {@link IndexFiles#fragmentName} gives it, when known
      *                      (null: none known)
      * @param fragmentJsons each document's fragment JSON ({@link IndexFiles#fragmentBytes}); null: made from docs
      */
@@ -234,7 +234,7 @@ final class DocumentStore implements AutoCloseable {
             return bytes;
         }
 
-        /** The documents' fragment file names where known (null where not), in order. */
+        /** The documents' fragment names where known (null where not), in order. */
         List<String> fragments() {
             List<String> out = new ArrayList<>(docs.size());
             for (Entry e : docs) {

@@ -73,7 +73,7 @@ final class IndexFiles {
     /** Files written (by name): the fragments are written on a thread of their own, beside the postings. */
     private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<SearchDocument> docs;
-    /** Per document, its fragment file name when known ahead (stored with its stand); null where not. */
+    /** Per document, its fragment's name when known ahead (stored with its stand); null where not. */
     private final List<String> fragments;
     /** Document → its fragment JSON (kept out of memory until a file is written). */
     private final java.util.function.IntFunction<byte[]> fragmentJson;
@@ -596,12 +596,15 @@ final class IndexFiles {
         return name;
     }
 
-    /** The name of a document's fragment file under {@code search/}: what the index names it by its content. */
+    /**
+     * The name of a document's fragment, by its content (as a path under {@code search/}): what names the fragment file
+     * of its stand's documents, with theirs (see {@link #fragmentFile}).
+     */
     static String fragmentName(byte[] fragmentBytes) {
         return hashedName("d/", fragmentBytes);
     }
 
-    /** A document's fragment file content: its URL, title, stand, kind and snippet as JSON. */
+    /** A document's fragment: its URL, title, stand, kind and snippet as JSON (one element of a fragment file). */
     static byte[] fragmentBytes(SearchDocument doc) {
         return bytes(fragmentJson(doc));
     }

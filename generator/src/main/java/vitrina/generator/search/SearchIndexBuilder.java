@@ -167,7 +167,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
         private List<AnalyzedDocument> decoded;
         /** Term ids as the index stores them: encoded on first need, or read back so. */
         private DocumentStore.Encoded encoded;
-        /** The documents' fragment file names, when read back with them (null: not known). */
+        /** The documents' fragment names, when read back with them (null: not known). */
         private final List<String> fragments;
         /** The documents' fragment JSON: read back with them, or made from {@link #docs} on first need. */
         private List<byte[]> fragmentJsons;
