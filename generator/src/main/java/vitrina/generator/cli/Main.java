@@ -23,16 +23,11 @@ public final class Main {
                 StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs the CLI with the given streams (tests call this). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return runCli(args, out, err);
-    }
-
     /** Runs the CLI for a client whose output does or does not go to a terminal (the build daemon calls this). */
     static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive) {
         INTERACTIVE.set(interactive);
         try {
-            return runCli(args, out, err);
+            return run(args, out, err);
         } finally {
             INTERACTIVE.remove();
         }
@@ -44,7 +39,8 @@ public final class Main {
         return set != null ? set : System.console() != null;
     }
 
-    private static int runCli(String[] args, PrintWriter out, PrintWriter err) {
+    /** Runs the CLI with the given streams (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new VitrinaCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -147,13 +147,9 @@ final class ShortRunJvm {
             }
         }
         try {
-            if (work != null) {
-                return Optional.of(Path.of(work));
-            }
-            Path parent = Path.of(out).toAbsolutePath().normalize().getParent();
-            return parent == null ? Optional.empty() : Optional.of(parent.resolve(".vitrina"));
+            return Optional.of(ContentOptions.workDir(Path.of(out), work == null ? null : Path.of(work)));
         } catch (RuntimeException e) {
-            return Optional.empty(); // not a path: picocli reports it
+            return Optional.empty(); // not a path (picocli reports it), or a site folder without a parent
         }
     }
 }
