@@ -261,10 +261,15 @@ final class DocumentStore implements AutoCloseable {
          * the first {@link Entry#lengths} ints of each field are the document's. Reads adjacent documents at once.
          */
         void forEach(Visitor visitor) {
+            forEach(0, docs.size(), visitor);
+        }
+
+        /** Like {@link #forEach(Visitor)}, for documents {@code [from, to)} only. Thread-safe. */
+        void forEach(int from, int to, Visitor visitor) {
             int[][] fields = new int[FIELDS][16];
             byte[] buffer = new byte[1 << 16];
-            int n = docs.size();
-            for (int d = 0; d < n; ) {
+            int n = to;
+            for (int d = from; d < n; ) {
                 // a run of documents stored one after the other, read with one call
                 Entry first = docs.get(d);
                 long end = first.offset() + first.bytes();

@@ -42,7 +42,15 @@ final class InvertedIndex implements AutoCloseable {
      * (several partitions): 7.3 s of CPU through the buckets, 8.2 s in direct passes (not a gain); so one.
      */
     static final int DIRECT_PASSES = 1;
+    /** Ranges of documents the bucket pass is split into at most (each on a thread of its own; see {@link Buckets}). */
+    static final int RANGES = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final java.util.concurrent.Executor RANGE_THREADS =
+            vitrina.generator.concurrent.Background.thread("vitrina-search-buckets");
     private int directPasses = DIRECT_PASSES;
+    /** Documents a range of the bucket pass takes at least: below it, a thread of its own is not worth starting. */
+    static final int RANGE_DOCS = 20_000;
+    private int rangeCount = RANGES;
+    private int rangeDocs = RANGE_DOCS;
 
     /**
      * @param terms          every term by id
@@ -122,6 +130,13 @@ final class InvertedIndex implements AutoCloseable {
         return this;
     }
 
+    /** For tests: the bucket pass in up to {@code ranges} ranges of at least {@code minDocs} documents each. */
+    InvertedIndex bucketRanges(int ranges, int minDocs) {
+        this.rangeCount = ranges;
+        this.rangeDocs = minDocs;
+        return this;
+    }
+
     /**
      * The postings of partition {@code i}'s terms, from one pass over the documents. When {@link #fillsAhead()},
      * partitions after the first may be made on another thread, while the previous one is in use (two at once at
@@ -191,8 +206,12 @@ final class InvertedIndex implements AutoCloseable {
 
     /**
      * Every partition's occurrences, written in one pass over the documents into a spill file of chunks: per
-     * document holding terms of the partition, the document (delta), the count, then per occurrence the term's index
-     * in the partition and the position (delta; the field follows from the position and the field lengths).
+     * document holding terms of the partition, the document (delta from the chunk's previous one; the first of a
+     * chunk whole), the count, then per occurrence the term's index in the partition and the position (delta; the
+     * field follows from the position and the field lengths). Chunks stand alone, so that the pass is split into
+     * ranges of documents written on several threads at once (this pass was the last 5 s of a rebuild after a 1% edit
+     * of 50,000 stands, on one thread while the other core was idle); a partition's chunks are then read range after
+     * range, in document order.
      */
     private final class Buckets {
         private static final int CHUNK = 1 << 16;
@@ -206,69 +225,123 @@ final class InvertedIndex implements AutoCloseable {
             for (int p = 0; p < count; p++) {
                 Arrays.fill(partitionOfRank, bounds[p], bounds[p + 1], p);
             }
-            ByteText[] out = new ByteText[count];
-            Occurrence[] current = new Occurrence[count];
-            int[] lastDoc = new int[count];
-            int[] chunks = new int[count];
-            for (int p = 0; p < count; p++) {
-                out[p] = new ByteText(CHUNK + 1024);
-                current[p] = new Occurrence();
-                chunkOffsets[p] = new long[16];
-                chunkLengths[p] = new int[16];
+            int n = docs.docs.size();
+            int ranges = Math.max(1, Math.min(rangeCount, n / Math.max(1, rangeDocs)));
+            List<java.util.concurrent.CompletableFuture<RangeWriter>> others = new ArrayList<>();
+            for (int r = 1; r < ranges; r++) {
+                int from = (int) ((long) n * r / ranges);
+                int to = (int) ((long) n * (r + 1) / ranges);
+                others.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> new RangeWriter(count, partitionOfRank).write(from, to), RANGE_THREADS));
             }
-            int[] touched = new int[count];
-            docs.forEach((d, fields, lengths) -> {
-                int touchedCount = 0;
-                int pos = 0;
-                for (int f = 0; f < FIELDS; f++) {
-                    int[] terms = fields[f];
-                    for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
-                        int r = rankOfTerm[terms[k]];
-                        int p = partitionOfRank[r];
-                        Occurrence o = current[p];
-                        if (o.count == 0) {
-                            touched[touchedCount++] = p;
-                        }
-                        o.add(r - bounds[p], f, pos);
-                    }
-                    pos += AnalyzedDocument.FIELD_GAP;
-                }
-                for (int t = 0; t < touchedCount; t++) {
-                    int p = touched[t];
-                    Occurrence o = current[p];
-                    ByteText b = out[p].appendVarint(d - lastDoc[p]).appendVarint(o.count);
-                    int previous = 0;
-                    for (int k = 0; k < o.count; k++) {
-                        b.appendVarint(o.terms[k]).appendVarint(o.places[k] - previous);
-                        previous = o.places[k];
-                    }
-                    lastDoc[p] = d;
-                    o.count = 0;
-                    if (b.size() >= CHUNK) {
-                        chunks[p] = flush(p, b, chunks[p]);
-                    }
-                }
-            });
+            List<RangeWriter> written = new ArrayList<>();
+            try {
+                written.add(new RangeWriter(count, partitionOfRank).write(0, (int) ((long) n / ranges)));
+            } finally { // never leave a range writing into a store being closed
+                others.forEach(vitrina.generator.concurrent.Background::settle);
+            }
+            others.forEach(f -> written.add(vitrina.generator.concurrent.Background.join(f)));
             for (int p = 0; p < count; p++) {
-                chunks[p] = flush(p, out[p], chunks[p]);
-                chunkOffsets[p] = Arrays.copyOf(chunkOffsets[p], chunks[p]);
-                chunkLengths[p] = Arrays.copyOf(chunkLengths[p], chunks[p]);
+                int chunks = 0;
+                for (RangeWriter w : written) {
+                    chunks += w.chunks[p];
+                }
+                chunkOffsets[p] = new long[chunks];
+                chunkLengths[p] = new int[chunks];
+                int at = 0;
+                for (RangeWriter w : written) {
+                    System.arraycopy(w.offsets[p], 0, chunkOffsets[p], at, w.chunks[p]);
+                    System.arraycopy(w.lengths[p], 0, chunkLengths[p], at, w.chunks[p]);
+                    at += w.chunks[p];
+                }
             }
             store.flush();
         }
 
-        private int flush(int p, ByteText b, int chunk) {
-            if (b.size() == 0) {
-                return chunk;
+        /** One range of documents' occurrences, sorted into chunks per partition. */
+        private final class RangeWriter {
+            private final int[] partitionOfRank;
+            private final ByteText[] out;
+            private final Occurrence[] current;
+            private final int[] lastDoc;
+            final int[] chunks;
+            final long[][] offsets;
+            final int[][] lengths;
+
+            RangeWriter(int count, int[] partitionOfRank) {
+                this.partitionOfRank = partitionOfRank;
+                out = new ByteText[count];
+                current = new Occurrence[count];
+                lastDoc = new int[count];
+                chunks = new int[count];
+                offsets = new long[count][];
+                lengths = new int[count][];
+                for (int p = 0; p < count; p++) {
+                    out[p] = new ByteText(CHUNK + 1024);
+                    current[p] = new Occurrence();
+                    offsets[p] = new long[16];
+                    lengths[p] = new int[16];
+                }
             }
-            if (chunk == chunkOffsets[p].length) {
-                chunkOffsets[p] = Arrays.copyOf(chunkOffsets[p], chunk * 2);
-                chunkLengths[p] = Arrays.copyOf(chunkLengths[p], chunk * 2);
+
+            RangeWriter write(int fromDoc, int toDoc) {
+                int count = out.length;
+                int[] touched = new int[count];
+                docs.forEach(fromDoc, toDoc, (d, fields, fieldLengths) -> {
+                    int touchedCount = 0;
+                    int pos = 0;
+                    for (int f = 0; f < FIELDS; f++) {
+                        int[] terms = fields[f];
+                        for (int k = 0, len = fieldLengths[f]; k < len; k++, pos++) {
+                            int r = rankOfTerm[terms[k]];
+                            int p = partitionOfRank[r];
+                            Occurrence o = current[p];
+                            if (o.count == 0) {
+                                touched[touchedCount++] = p;
+                            }
+                            o.add(r - bounds[p], f, pos);
+                        }
+                        pos += AnalyzedDocument.FIELD_GAP;
+                    }
+                    for (int t = 0; t < touchedCount; t++) {
+                        int p = touched[t];
+                        Occurrence o = current[p];
+                        ByteText b = out[p].appendVarint(d - lastDoc[p]).appendVarint(o.count);
+                        int previous = 0;
+                        for (int k = 0; k < o.count; k++) {
+                            b.appendVarint(o.terms[k]).appendVarint(o.places[k] - previous);
+                            previous = o.places[k];
+                        }
+                        lastDoc[p] = d;
+                        o.count = 0;
+                        if (b.size() >= CHUNK) {
+                            flush(p);
+                        }
+                    }
+                });
+                for (int p = 0; p < count; p++) {
+                    flush(p);
+                }
+                return this;
             }
-            chunkOffsets[p][chunk] = store.append(b.array(), 0, b.size());
-            chunkLengths[p][chunk] = b.size();
-            b.clear(CHUNK + 1024);
-            return chunk + 1;
+
+            /** Ends partition {@code p}'s chunk; the next one starts from document 0 (its first delta is whole). */
+            private void flush(int p) {
+                ByteText b = out[p];
+                if (b.size() == 0) {
+                    return;
+                }
+                int chunk = chunks[p];
+                if (chunk == offsets[p].length) {
+                    offsets[p] = Arrays.copyOf(offsets[p], chunk * 2);
+                    lengths[p] = Arrays.copyOf(lengths[p], chunk * 2);
+                }
+                offsets[p][chunk] = store.append(b.array(), 0, b.size());
+                lengths[p][chunk] = b.size();
+                chunks[p] = chunk + 1;
+                lastDoc[p] = 0;
+                b.clear(CHUNK + 1024);
+            }
         }
 
         void read(Partition part, Occurrences visitor) {
@@ -276,7 +349,6 @@ final class InvertedIndex implements AutoCloseable {
             Occurrence o = new Occurrence();
             byte[] bytes = new byte[CHUNK];
             int[] at = new int[1];
-            int doc = 0;
             for (int c = 0; c < chunkOffsets[p].length; c++) {
                 int length = chunkLengths[p][c];
                 if (bytes.length < length) {
@@ -284,6 +356,7 @@ final class InvertedIndex implements AutoCloseable {
                 }
                 store.read(chunkOffsets[p][c], bytes, length);
                 at[0] = 0;
+                int doc = 0; // a chunk's first document is written whole
                 while (at[0] < length) {
                     doc += varint(bytes, at);
                     int count = varint(bytes, at);

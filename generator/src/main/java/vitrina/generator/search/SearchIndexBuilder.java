@@ -40,6 +40,8 @@ public final class SearchIndexBuilder implements AutoCloseable {
     private int groupInMemory = IndexFiles.GROUP_IN_MEMORY;
     private int positionsMaxDf = IndexFiles.POSITIONS_MAX_DF;
     private int directPasses = InvertedIndex.DIRECT_PASSES;
+    private int bucketRanges = InvertedIndex.RANGES;
+    private int bucketRangeDocs = InvertedIndex.RANGE_DOCS;
     private final Map<String, String> labels = new TreeMap<>();
     private final RelatedStands relatedStands = new RelatedStands();
 
@@ -426,6 +428,12 @@ public final class SearchIndexBuilder implements AutoCloseable {
         this.directPasses = passes;
     }
 
+    /** For tests: the pass sorting occurrences into buckets in up to {@code ranges} ranges of documents at least so long. */
+    void bucketRanges(int ranges, int minDocs) {
+        this.bucketRanges = ranges;
+        this.bucketRangeDocs = minDocs;
+    }
+
     /** How many passes building the index would take now (for tests). */
     int partitions() {
         try (InvertedIndex index = new InvertedIndex(docs.snapshot(), terms.all(), partitionBudget, positionsMaxDf)) {
@@ -440,7 +448,7 @@ public final class SearchIndexBuilder implements AutoCloseable {
             facetLabels = new TreeMap<>(labels);
         }
         try (InvertedIndex index = new InvertedIndex(snapshot, terms.all(), partitionBudget, positionsMaxDf)) {
-            index.directPasses(directPasses);
+            index.directPasses(directPasses).bucketRanges(bucketRanges, bucketRangeDocs);
             liveTerms = index.sortedTerms.length;
             new IndexFiles(snapshot.searchDocuments(), snapshot.fragments(), snapshot::fragmentJson, index, facetLabels,
                     out)

@@ -56,6 +56,13 @@ class SearchIndexSpillTest {
             assertTrue(b.partitions() > 10, "partitions: " + b.partitions());
             assertSame(one, b.files()); // through the buckets
         }
+        for (int ranges : new int[] {2, 3, 7}) { // the bucket pass split into ranges of documents, one thread each
+            try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
+                corpus.addTo(b, 3_000, false);
+                b.bucketRanges(ranges, 1);
+                assertSame(one, b.files());
+            }
+        }
         try (SearchIndexBuilder b = new SearchIndexBuilder(List.of(), temp, 30_000)) {
             corpus.addTo(b, 3_000, false);
             b.directPasses(Integer.MAX_VALUE); // every partition straight from the documents
