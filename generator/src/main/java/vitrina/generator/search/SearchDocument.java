@@ -19,16 +19,38 @@ import java.util.Objects;
 record SearchDocument(String sortKey, String url, String title, String standName, String standId, String kind,
                       String snippet, List<String> facets, List<String> fields) {
     static final int SNIPPET_CHARS = 320;
+    /** Distinct facet lists kept shared, at most (an exhibition has a few per region, type and nomination). */
+    private static final int SHARED_FACETS = 10_000;
+    /**
+     * Facet lists as given → as kept (sorted, without repeats): the documents of 50,000 stands share a few thousand
+     * lists instead of holding 250,000 lists of their own copies of the same strings (40 MB of a rebuild's heap).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<List<String>, List<String>> FACETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     SearchDocument {
         Objects.requireNonNull(sortKey, "sortKey");
         Objects.requireNonNull(url, "url");
-        facets = List.copyOf(new java.util.TreeSet<>(facets));
+        facets = sharedFacets(facets);
+        kind = kind == null ? null : kind.intern(); // one of three words
+        standId = standId == null ? null : standId.intern(); // shared by the stand's documents
         fields = List.copyOf(fields);
         if (fields.size() != Field.values().length) {
             throw new IllegalArgumentException("one text per field expected: " + fields.size());
         }
         snippet = excerpt(snippet);
+    }
+
+    private static List<String> sharedFacets(List<String> facets) {
+        List<String> shared = FACETS.get(facets);
+        if (shared != null) {
+            return shared;
+        }
+        List<String> kept = List.copyOf(new java.util.TreeSet<>(facets));
+        if (FACETS.size() < SHARED_FACETS) {
+            FACETS.putIfAbsent(List.copyOf(facets), kept);
+        }
+        return kept;
     }
 
     /** The first {@link #SNIPPET_CHARS} characters, whitespace collapsed, cut at a word boundary. */
