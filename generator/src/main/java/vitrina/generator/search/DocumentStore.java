@@ -268,13 +268,12 @@ final class DocumentStore implements AutoCloseable {
         void forEach(int from, int to, Visitor visitor) {
             int[][] fields = new int[FIELDS][16];
             byte[] buffer = new byte[1 << 16];
-            int n = to;
-            for (int d = from; d < n; ) {
+            for (int d = from; d < to; ) {
                 // a run of documents stored one after the other, read with one call
                 Entry first = docs.get(d);
                 long end = first.offset() + first.bytes();
                 int last = d;
-                while (last + 1 < n && docs.get(last + 1).offset() == end && end - first.offset() < (1 << 20)) {
+                while (last + 1 < to && docs.get(last + 1).offset() == end && end - first.offset() < (1 << 20)) {
                     last++;
                     end += docs.get(last).bytes();
                 }

@@ -227,16 +227,20 @@ final class InvertedIndex implements AutoCloseable {
             }
             int n = docs.docs.size();
             int ranges = Math.max(1, Math.min(rangeCount, n / Math.max(1, rangeDocs)));
+            int[] starts = new int[ranges + 1];
+            for (int r = 0; r <= ranges; r++) {
+                starts[r] = (int) ((long) n * r / ranges);
+            }
             List<java.util.concurrent.CompletableFuture<RangeWriter>> others = new ArrayList<>();
             for (int r = 1; r < ranges; r++) {
-                int from = (int) ((long) n * r / ranges);
-                int to = (int) ((long) n * (r + 1) / ranges);
+                int from = starts[r];
+                int to = starts[r + 1];
                 others.add(java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> new RangeWriter(count, partitionOfRank).write(from, to), RANGE_THREADS));
             }
             List<RangeWriter> written = new ArrayList<>();
-            try {
-                written.add(new RangeWriter(count, partitionOfRank).write(0, (int) ((long) n / ranges)));
+            try { // the first range on this thread
+                written.add(new RangeWriter(count, partitionOfRank).write(starts[0], starts[1]));
             } finally { // never leave a range writing into a store being closed
                 others.forEach(vitrina.generator.concurrent.Background::settle);
             }
