@@ -200,6 +200,13 @@ class BuildDaemonTest {
         assertNotEquals(DaemonClient.key(List.of("-Xmx1g")), DaemonClient.key(List.of("-Xmx2g")));
         assertEquals(DaemonClient.key(List.of("-Xmx1g")), DaemonClient.key(List.of("-Xmx1g")));
         assertEquals(List.of("-Xmx1g"), DaemonClient.jvmOptions(List.of("-Xmx1g", "-Dvitrina.forked=true")));
+        // the daemon's collector and inlining unless the client's options choose their own
+        List<String> defaults = new java.util.ArrayList<>(List.of("-Xmx1g", DaemonClient.DAEMON_GC));
+        defaults.addAll(DaemonClient.DAEMON_INLINING);
+        assertEquals(defaults, DaemonClient.daemonOptions(List.of("-Xmx1g")));
+        assertEquals(List.of("-XX:+UseG1GC", "-XX:MaxInlineLevel=15", "-XX:FreqInlineSize=120",
+                "-XX:InlineSmallCode=1000"), DaemonClient.daemonOptions(List.of("-XX:+UseG1GC",
+                "-XX:MaxInlineLevel=15")));
         assertTrue(DaemonClient.requested(new String[] {"build", "--daemon"}, null));
         assertTrue(DaemonClient.requested(new String[] {"build"}, "1"));
         assertFalse(DaemonClient.requested(new String[] {"build"}, null));
@@ -227,8 +234,9 @@ class BuildDaemonTest {
         // its command line (Linux; ProcessHandle.Info leaves out a command line as long as the test's class path)
         List<String> daemonArgs = List.of(new String(Files.readAllBytes(Path.of("/proc", started.get().pid()
                 + "", "cmdline")), StandardCharsets.UTF_8).split("\0"));
-        assertTrue(daemonArgs.contains(DaemonClient.DAEMON_GC) && daemonArgs.contains("-Xmx256m"),
-                "the client's options and the daemon's collector: " + daemonArgs);
+        assertTrue(daemonArgs.contains(DaemonClient.DAEMON_GC) && daemonArgs.contains("-Xmx256m")
+                        && daemonArgs.containsAll(DaemonClient.DAEMON_INLINING),
+                "the client's options, the daemon's collector and inlining: " + daemonArgs);
         String manifest = Files.readString(work.resolve("report/manifest.json"));
         // the terminal the first build ran in is closed: the daemon serves on
         Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(started.get().pid())).start();
