@@ -115,7 +115,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
 
     /** What the previous build wrote at {@code path}, when it is still in the target folder with that size. */
     public Optional<OutputManifest.Entry> previous(String path) {
-        OutputManifest.Entry e = previousByPath().get(path);
+        OutputManifest.Entry e = previousEntry(path);
         if (e == null) {
             return Optional.empty();
         }
@@ -145,13 +145,13 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     public void reuse(String path, OutputManifest.Entry entry) {
         if (inPlace) { // stays where it is: the path is checked, not resolved
             SafePaths.check(path);
-            if (written.putIfAbsent(path, entry) != null) {
+            if (!record(path, entry, true)) {
                 throw new IllegalStateException("site path written twice: " + path);
             }
             linked.incrementAndGet();
         } else {
             link(SafePaths.resolve(target, path), claim(path));
-            written.put(path, entry);
+            record(path, entry, false);
         }
     }
 
@@ -221,7 +221,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         }
         Path file = claim(path);
         OutputManifest.Entry entry = new OutputManifest.Entry(HexFormat.of().formatHex(sha256), content.length);
-        if (entry.equals(previousByPath().get(path)) && previous(path).isPresent()) {
+        if (entry.equals(previousEntry(path)) && previous(path).isPresent()) {
             if (inPlace) {
                 linked.incrementAndGet(); // stays where it is
             } else {
@@ -230,7 +230,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         } else {
             stage(path, file, content);
         }
-        written.put(path, entry);
+        record(path, entry, false);
     }
 
     @Override
@@ -254,7 +254,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
                 throw new UncheckedIOException("cannot delete " + file, e);
             }
         }
-        written.put(path, entry);
+        record(path, entry, false);
     }
 
     private void stage(String path, Path file, byte[] content) {
@@ -486,13 +486,16 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
      * million at 50,000 stands), which the sorted map answered with some twenty string comparisons each. Made on
      * first need, or beside the walk of the target ({@link #readTargetAhead}).
      */
-    private Map<String, OutputManifest.Entry> previousByPath() {
-        Map<String, OutputManifest.Entry> index = previousByPath;
+    private Map<String, Map.Entry<String, OutputManifest.Entry>> previousByPath() {
+        Map<String, Map.Entry<String, OutputManifest.Entry>> index = previousByPath;
         if (index == null) {
             synchronized (previousLock) {
                 index = previousByPath;
                 if (index == null) {
-                    index = new java.util.HashMap<>(previous.files());
+                    index = new java.util.HashMap<>(previous.files().size() * 4 / 3 + 16);
+                    for (Map.Entry<String, OutputManifest.Entry> e : previous.files().entrySet()) {
+                        index.put(e.getKey(), Map.entry(e.getKey(), e.getValue()));
+                    }
                     previousByPath = index;
                 }
             }
@@ -500,7 +503,40 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         return index;
     }
 
-    private volatile Map<String, OutputManifest.Entry> previousByPath;
+    /** Each path of the previous manifest with the path and entry as the manifest holds them (see {@link #record}). */
+    private volatile Map<String, Map.Entry<String, OutputManifest.Entry>> previousByPath;
+
+    /** The previous manifest's entry for {@code path}, whether or not the file is still there; null: none. */
+    private OutputManifest.Entry previousEntry(String path) {
+        Map.Entry<String, OutputManifest.Entry> e = previousByPath().get(path);
+        return e == null ? null : e.getValue();
+    }
+
+    /**
+     * Records a file in this build's manifest: where the previous manifest has the path (and the same content), with
+     * the previous manifest's path (and entry) objects. A rebuild takes most files over from caches that read their
+     * paths and hashes back as new strings: at 50,000 stands half a million paths and hashes were held twice until
+     * the build ended (some 100 MB of a 1.5 GB heap).
+     *
+     * @param once whether the path must be new (then false when it was recorded already, and nothing changes)
+     * @return whether it was recorded
+     */
+    private boolean record(String path, OutputManifest.Entry entry, boolean once) {
+        Map.Entry<String, OutputManifest.Entry> known = previousByPath().get(path);
+        String key = path;
+        OutputManifest.Entry value = entry;
+        if (known != null) {
+            key = known.getKey();
+            if (known.getValue().equals(entry)) {
+                value = known.getValue();
+            }
+        }
+        if (once) {
+            return written.putIfAbsent(key, value) == null;
+        }
+        written.put(key, value);
+        return true;
+    }
     private final Object previousLock = new Object();
 
     private TargetTree targetTree() {

@@ -81,7 +81,7 @@ abstract class TargetTree {
      * {@code sorted} and {@code previous} are the same manifest, sorted and for lookups.
      */
     static TargetTree sealed(Path root, java.util.SortedMap<String, OutputManifest.Entry> sorted,
-                             Map<String, OutputManifest.Entry> previous, OutputSeal seal) {
+                             Map<String, ?> previous, OutputSeal seal) {
         try {
             Stat self = Stat.of(root);
             if (self == null || !self.folder()) {
@@ -230,7 +230,8 @@ abstract class TargetTree {
     private static final class Sealed extends TargetTree {
         private final Path root;
         private final java.util.SortedMap<String, OutputManifest.Entry> sorted;
-        private final Map<String, OutputManifest.Entry> previous;
+        /** The manifest's paths (the values do not matter here). */
+        private final Map<String, ?> previous;
         private final OutputSeal seal;
         /** The manifest's folders that are folders (below folders that are). */
         private final Set<String> folders = ConcurrentHashMap.newKeySet();
@@ -244,8 +245,8 @@ abstract class TargetTree {
         /** The manifest's files below lost folders (not there). */
         private int filesLost;
 
-        Sealed(Path root, java.util.SortedMap<String, OutputManifest.Entry> sorted,
-               Map<String, OutputManifest.Entry> previous, OutputSeal seal) {
+        Sealed(Path root, java.util.SortedMap<String, OutputManifest.Entry> sorted, Map<String, ?> previous,
+               OutputSeal seal) {
             this.root = root;
             this.sorted = sorted;
             this.previous = previous;

@@ -156,6 +156,36 @@ class SiteWriterTest {
     }
 
     @Test
+    void filesTakenOverOrWrittenAgainAreRecordedWithThePreviousManifestsObjects() throws Exception {
+        Path out = dir.resolve("site-output");
+        OutputManifest first = build(out, null, "a.html", "same", "b/index.html", "kept", "c.html", "old");
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        first.files().keySet().forEach(k -> keys.put(k, k));
+        OutputManifest second;
+        try (SiteWriter w = SiteWriter.staging(out, first)) {
+            w.writeString(new String("a.html".toCharArray()), "same"); // the same bytes written again
+            OutputManifest.Entry kept = first.files().get("b/index.html");
+            // as a cache reads them back: equal, not the same objects
+            assertTrue(w.reuseUnchanged(java.util.Map.of(new String("b/index.html".toCharArray()),
+                    new OutputManifest.Entry(new String(kept.sha256().toCharArray()), kept.size()))));
+            w.writeString(new String("c.html".toCharArray()), "new");
+            w.writeString("d.html", "added");
+            second = w.commit();
+        }
+        for (String path : List.of("a.html", "b/index.html", "c.html")) {
+            String key = second.files().keySet().stream().filter(path::equals).findFirst().orElseThrow();
+            org.junit.jupiter.api.Assertions.assertSame(keys.get(path), key, path);
+        }
+        org.junit.jupiter.api.Assertions.assertSame(first.files().get("a.html"), second.files().get("a.html"));
+        org.junit.jupiter.api.Assertions.assertSame(first.files().get("b/index.html"),
+                second.files().get("b/index.html"));
+        assertFalse(first.files().get("c.html").equals(second.files().get("c.html")));
+        assertEquals(List.of("a.html", "b/index.html", "c.html", "d.html"), List.copyOf(second.files().keySet()));
+        assertEquals("new", Files.readString(out.resolve("c.html")));
+        assertEquals("kept", Files.readString(out.resolve("b/index.html")));
+    }
+
+    @Test
     void aFileWhoseSizeChangedSinceTheManifestIsNotReused() throws Exception {
         Path out = dir.resolve("site-output");
         OutputManifest first = build(out, null, "a.html", "original", "b.css", "kept");
