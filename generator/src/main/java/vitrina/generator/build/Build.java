@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import vitrina.generator.concurrent.Background;
 import vitrina.generator.content.ContentLoader;
+import vitrina.generator.content.ContentMemory;
 import vitrina.generator.content.FolderCache;
 import vitrina.generator.content.LoadResult;
 import vitrina.generator.images.ImageProcessor;
@@ -31,6 +32,7 @@ import vitrina.generator.model.StandId;
 import vitrina.generator.model.StaticPage;
 import vitrina.generator.output.ManifestJson;
 import vitrina.generator.output.OutputManifest;
+import vitrina.generator.output.FolderWatch;
 import vitrina.generator.output.OutputSeal;
 import vitrina.generator.output.SiteWriter;
 import vitrina.generator.problem.Problem;
@@ -126,13 +128,20 @@ public final class Build {
             return writeReports(report(true, null, new LoadResult(null, List.of()), problems, timer, null, null), null);
         }
         List<AutoCloseable> closing = new ArrayList<>(); // record files: their previous generation stays open
+        // the daemon watches the site folder between its builds (null elsewhere)
+        FolderWatch watch = FolderWatch.inDaemon(options.outDir(), options.workDir().resolve("watch").resolve("site"));
+        FolderWatch.View[] watchView = {null};
         // the previous manifest and the walk of the previous site are read while the content loads
         java.util.concurrent.CompletableFuture<SiteWriter> site = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
+                    // what the daemon's watch saw since the previous build: counted up to now, before any write
+                    FolderWatch.View view = watch == null ? null : watch.begin();
+                    watchView[0] = view;
                     // the seal first: it must name the manifest as read, not one written since
-                    OutputSeal seal = OutputSeal.read(sealFile(), options.outDir(),
-                            OutputSeal.manifestKey(manifestFile())).orElse(null);
+                    String manifestKey = OutputSeal.manifestKey(manifestFile());
+                    OutputSeal seal = OutputSeal.read(sealFile(), options.outDir(), manifestKey).orElse(null);
                     return SiteWriter.staging(options.outDir(), ManifestJson.read(manifestFile())).sealedAt(seal)
+                            .watchedAs(view != null && view.trusts(manifestKey) ? view : null)
                             .precompress(options.precompress()).readTargetAhead();
                 }, BACKGROUND);
         closing.add(() -> site.thenAccept(SiteWriter::close).join()); // a build that ends early leaves no staging
@@ -147,6 +156,13 @@ public final class Build {
             FolderCache folders = new FolderCache(options.cacheDir().resolve("folders.bin"), generator,
                     preparer.cache::has);
             closing.add(folders);
+            // in the build daemon: the stand folders are watched between builds (null elsewhere)
+            ContentMemory memory = options.onlyStand() == null
+                    ? ContentMemory.inDaemon(options.contentDir(), options.workDir()) : null;
+            if (memory != null) {
+                memory.begin();
+                folders.memory(memory);
+            }
             LoadResult loaded = timer.time("Чтение и подготовка стендов", countStandFolders(),
                     () -> options.onlyStand() != null
                             ? loader.loadOnly(options.contentDir(), options.onlyStand(), problems, preparer::lighten)
@@ -234,7 +250,13 @@ public final class Build {
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
                 // the next build checks the site against this manifest by the files' change times since the seal
-                OutputSeal.write(sealFile(), options.outDir(), OutputSeal.manifestKey(manifestFile()));
+                String manifestKey = OutputSeal.manifestKey(manifestFile());
+                if (memory != null) { // its folders are watched first: each spares more than a site folder
+                    memory.committed();
+                }
+                if (OutputSeal.write(sealFile(), options.outDir(), manifestKey) && watchView[0] != null) {
+                    watch.committed(watchView[0], manifestKey, manifest.files().keySet());
+                }
                 // the records vouch for files of the committed site: written after it, never before
                 boolean partial = options.onlyStand() != null; // one stand's preview: the others stay recorded
                 search.saveTerms(); // before the stand records that may vouch for stands stored with new terms

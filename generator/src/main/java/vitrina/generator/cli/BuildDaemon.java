@@ -117,6 +117,7 @@ final class BuildDaemon {
             System.exit(2);
         }
         ignoreHangup();
+        vitrina.generator.output.FolderWatch.enableInThisProcess(); // this process lives on between builds
         BuildDaemon daemon = new BuildDaemon(Path.of(args[0]), args[1], vitrina.generator.build.Build::generatorKey,
                 () -> {
                     System.err.println("vitrina daemon: the client went away during its build: stopping");

@@ -137,6 +137,24 @@ public final class FolderCache implements AutoCloseable {
         }
     }
 
+    /** The daemon's memory of the folders between builds (null: none). */
+    private volatile ContentMemory memory;
+
+    /** Takes quiet folders' stands from {@code memory} (see {@link ContentMemory}); null: none. */
+    public FolderCache memory(ContentMemory memory) {
+        this.memory = memory;
+        return this;
+    }
+
+    ContentMemory memory() {
+        return memory;
+    }
+
+    /** Carries the record of the folder at {@code standDir} over to the next build unread. */
+    void carry(Path standDir) {
+        records.keep(place(standDir));
+    }
+
     /** Whether the remembered stand may be used without reading the folder. */
     boolean usable(Stand stand) {
         return usable.test(stand);

@@ -30,11 +30,20 @@ final class StandFolder {
     private final TreeMap<String, FileInfo> files;
     private final Map<String, FolderCache.FileStat> settled;
     private final String version;
+    /** The folders walked, relative to the stand folder ("" for it), not the ignored ones. */
+    private final List<String> folders;
 
-    private StandFolder(TreeMap<String, FileInfo> files, Map<String, FolderCache.FileStat> settled) {
+    private StandFolder(TreeMap<String, FileInfo> files, Map<String, FolderCache.FileStat> settled,
+                        List<String> folders) {
         this.files = files;
         this.settled = settled;
         this.version = version(files);
+        this.folders = List.copyOf(folders);
+    }
+
+    /** The folders walked, relative to the stand folder ("" for it, "/"-separated); ignored ones are not. */
+    List<String> folders() {
+        return folders;
     }
 
     /** The files whose hash may be reused by their metadata next time (see {@link FolderCache}). */
@@ -64,7 +73,13 @@ final class StandFolder {
         TreeMap<String, FileInfo> files = new TreeMap<>();
         Map<String, FolderCache.FileStat> settled = new TreeMap<>();
         long[] total = {0};
+        List<String> folders = new ArrayList<>();
         walk(dir, dir, 0, new Visitor() {
+            @Override
+            public void folder(Path folder) {
+                folders.add(relative(dir, folder));
+            }
+
             @Override
             public void file(Path file, Entry attrs) throws IOException {
                 String rel = relative(dir, file);
@@ -114,11 +129,14 @@ final class StandFolder {
             issues.in(relDir).error(0, 0, "stand.too-large", "Стенд занимает " + megabytes(total[0]) + " МБ, а допустимо не более "
                     + limits.standMb() + " МБ.", "Уменьшите фотографии и сожмите материалы или уберите лишние файлы.");
         }
-        return new StandFolder(files, settled);
+        return new StandFolder(files, settled, folders);
     }
 
     /** What the walk reports: entries that are not folders walked into, and entries whose metadata was unreadable. */
     private interface Visitor {
+        /** A folder walked into (the stand folder first). */
+        void folder(Path folder);
+
         void file(Path file, Entry attrs) throws IOException;
 
         void failed(Path file, IOException e);
@@ -174,6 +192,7 @@ final class StandFolder {
         if (depth > 0 && isIgnored(folder)) {
             return;
         }
+        visitor.folder(folder);
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> list = Files.newDirectoryStream(folder)) {
             list.forEach(entries::add);

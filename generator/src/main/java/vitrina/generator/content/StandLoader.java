@@ -81,6 +81,17 @@ final class StandLoader {
         if (cache == null) {
             return read(dir, relDir, folder, issues, StandFolder.scan(dir, relDir, site.limits(), issues));
         }
+        // in the build daemon: a folder that did not change since the last build is taken as it loaded then
+        ContentMemory memory = dir.equals(contentDir.resolve("stands").resolve(folder)) ? cache.memory() : null;
+        if (memory != null) {
+            ContentMemory.Memo memo = memory.quiet(folder, loaderKey);
+            if (memo != null && cache.usable(memo.stand())) {
+                cache.carry(dir);
+                memo.problems().forEach(issues::add);
+                memory.remember(folder, memo);
+                return memo.stand();
+            }
+        }
         FolderCache.Known known = cache.read(dir, loaderKey);
         StandFolder files = StandFolder.scan(dir, relDir, site.limits(), issues, known.files(), cache.now());
         Stand remembered = known.stand();
@@ -90,12 +101,21 @@ final class StandLoader {
             if (!files.settled().equals(known.files())) {
                 cache.write(dir, loaderKey, files.settled(), remembered, known.problems());
             }
+            if (memory != null) {
+                memory.remember(folder, new ContentMemory.Memo(loaderKey, remembered, known.problems(),
+                        ContentMemory.folders(folder, files)));
+            }
             return remembered;
         }
         Stand stand = read(dir, relDir, folder, issues, files);
         boolean loaded = stand != null && !issues.hasErrors();
-        cache.write(dir, loaderKey, files.settled(), loaded ? stand.withoutMarkdown() : null,
-                loaded ? issues.list() : List.of());
+        Stand light = loaded ? stand.withoutMarkdown() : null;
+        List<vitrina.generator.problem.Problem> problems = loaded ? issues.list() : List.of();
+        cache.write(dir, loaderKey, files.settled(), light, problems);
+        if (memory != null && loaded) {
+            memory.remember(folder, new ContentMemory.Memo(loaderKey, light, problems,
+                    ContentMemory.folders(folder, files)));
+        }
         return stand;
     }
 

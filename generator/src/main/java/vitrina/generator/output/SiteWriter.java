@@ -66,6 +66,8 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     private final Object targetTreeLock = new Object();
     /** In place mode: what vouches for the target as the previous manifest says (null: the target is walked). */
     private OutputSeal seal;
+    /** What the daemon's watch of the target vouches for (see {@link FolderWatch}); null: nothing. */
+    private FolderWatch.View watch;
 
     private SiteWriter(Path target, Path staging, OutputManifest previous) {
         this.target = target;
@@ -95,6 +97,15 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
      */
     public SiteWriter sealedAt(OutputSeal seal) {
         this.seal = seal;
+        return this;
+    }
+
+    /**
+     * With a seal ({@link #sealedAt}), takes the folders {@code watch} finds quiet, and their files, as the previous
+     * manifest says without reading them (see {@link FolderWatch}); null: reads them all.
+     */
+    public SiteWriter watchedAs(FolderWatch.View watch) {
+        this.watch = watch;
         return this;
     }
 
@@ -546,7 +557,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
             synchronized (targetTreeLock) {
                 tree = targetTree;
                 if (tree == null) {
-                    tree = seal == null ? null : TargetTree.sealed(target, previous.files(), previousByPath(), seal);
+                    tree = seal == null ? null : TargetTree.sealed(target, previous.files(), previousByPath(), seal, watch);
                     if (tree == null) {
                         tree = TargetTree.walk(target, previous.files().size());
                     }

@@ -82,12 +82,21 @@ abstract class TargetTree {
      */
     static TargetTree sealed(Path root, java.util.SortedMap<String, OutputManifest.Entry> sorted,
                              Map<String, ?> previous, OutputSeal seal) {
+        return sealed(root, sorted, previous, seal, null);
+    }
+
+    /**
+     * As {@link #sealed(Path, java.util.SortedMap, Map, OutputSeal)}, taking the folders {@code watch} finds quiet (see
+     * {@link FolderWatch.View#quiet}) and their files as the manifest says without an lstat; null: none.
+     */
+    static TargetTree sealed(Path root, java.util.SortedMap<String, OutputManifest.Entry> sorted,
+                             Map<String, ?> previous, OutputSeal seal, FolderWatch.View watch) {
         try {
             Stat self = Stat.of(root);
             if (self == null || !self.folder()) {
                 return null;
             }
-            Sealed tree = new Sealed(root, sorted, previous, seal);
+            Sealed tree = new Sealed(root, sorted, previous, seal, watch);
             tree.check(self);
             return tree;
         } catch (UncheckedIOException e) {
@@ -233,6 +242,8 @@ abstract class TargetTree {
         /** The manifest's paths (the values do not matter here). */
         private final Map<String, ?> previous;
         private final OutputSeal seal;
+        /** What the watch of the site folder vouches for (null: nothing). */
+        private final FolderWatch.View watch;
         /** The manifest's folders that are folders (below folders that are). */
         private final Set<String> folders = ConcurrentHashMap.newKeySet();
         /** The manifest's folders that are not (gone, or a file or link now): nothing below them is there. */
@@ -246,11 +257,17 @@ abstract class TargetTree {
         private int filesLost;
 
         Sealed(Path root, java.util.SortedMap<String, OutputManifest.Entry> sorted, Map<String, ?> previous,
-               OutputSeal seal) {
+               OutputSeal seal, FolderWatch.View watch) {
             this.root = root;
             this.sorted = sorted;
             this.previous = previous;
             this.seal = seal;
+            this.watch = watch;
+        }
+
+        /** Whether the watch vouches for the folder: as the previous build left it, and the files in it. */
+        private boolean quiet(String folder) {
+            return watch != null && watch.quiet(folder);
         }
 
         /** Checks every folder of the manifest, then reads those that changed after the seal. */
@@ -269,6 +286,15 @@ abstract class TargetTree {
                 }
             }
             Map<String, Stat> stats = new ConcurrentHashMap<>(expected.size() * 4 / 3 + 16);
+            // a quiet folder is the folder it was at the seal: no lstat (see FolderWatch)
+            Stat quiet = new Stat(true, false, 0, seal.time());
+            toStat.removeIf(folder -> {
+                if (quiet(folder)) {
+                    stats.put(folder, quiet);
+                    return true;
+                }
+                return false;
+            });
             inPool(() -> toStat.parallelStream().forEach(folder -> {
                 try {
                     Stat s = Stat.of(root.resolve(folder));
@@ -389,6 +415,10 @@ abstract class TargetTree {
         Long size(String path) {
             if (!previous.containsKey(path) || replaced.contains(path) || !lost.isEmpty() && below(path, lost)) {
                 return null; // not the manifest's file: never reused
+            }
+            int slash = path.lastIndexOf('/');
+            if (quiet(slash < 0 ? "" : path.substring(0, slash))) {
+                return sorted.get(path).size(); // as the previous build wrote it: no lstat (see FolderWatch)
             }
             try {
                 Stat s = Stat.of(root.resolve(path));

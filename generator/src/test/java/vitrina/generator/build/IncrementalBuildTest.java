@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vitrina.generator.TestSites;
 import vitrina.generator.bench.CorpusGenerator;
+import vitrina.generator.content.ContentMemory;
+import vitrina.generator.output.FolderWatch;
 import vitrina.generator.output.OutputManifest;
 
 /**
@@ -39,6 +41,76 @@ class IncrementalBuildTest {
     @Test
     void incrementalBuildsEqualCleanBuildsForAnotherRandomSeed() throws IOException {
         runScenario(7, false);
+    }
+
+    /**
+     * In the build daemon the site folder is watched between builds, and a folder with no change reported is taken as
+     * the previous build left it without an lstat: changes by hand must still be found and repaired.
+     */
+    @Test
+    void incrementalBuildsWithTheDaemonsWatchEqualCleanBuilds() throws Exception {
+        FolderWatch.enableInThisProcess();
+        try {
+            Path root = dir.resolve("watched");
+            content = root.resolve("content");
+            CorpusGenerator.generate(content, 8, 3);
+            BuildOptions live = TestSites.options(content, root.resolve("live"));
+            FolderWatch watch = FolderWatch.inDaemon(live.outDir(), live.workDir().resolve("watch").resolve("site"));
+            assertSameAsClean(live, "first build");
+            watch.awaitRegistered();
+            assertSameAsClean(live, "no change: watched since the first build");
+            assertSameAsClean(live, "no change: quiet folders trusted");
+            long quiet = watch.lastView().quietCount();
+            assertTrue(quiet > 100, "the watch vouched for the folders: " + quiet);
+
+            Path out = live.outDir();
+            Random r = new Random(3);
+            Path stand = randomGenerated(r);
+            String id = stand.getFileName().toString();
+            Path edited = out.resolve("stands/" + id + "/index.html");
+            String page = Files.readString(edited);
+            Files.writeString(edited, page.replace("<main", "<MAIN")); // same size
+            Path other = randomGenerated(r).getFileName().toString().equals(id) ? randomGenerated(r) : randomGenerated(r);
+            try (Stream<Path> pages = Files.walk(out.resolve("stands/" + other.getFileName()))) {
+                Path section = pages.filter(p -> p.getFileName().toString().equals("index.html")
+                        && !p.getParent().equals(out.resolve("stands/" + other.getFileName()))).findFirst().orElseThrow();
+                Files.delete(section);
+            }
+            Files.writeString(out.resolve("search/stray.json"), "{}");
+            Files.createDirectories(out.resolve("stands/" + id + "/stray/deeper"));
+            assertSameAsClean(live, "site folder changed by hand (watched)");
+            assertEquals(page, Files.readString(edited));
+
+            ContentMemory memory = ContentMemory.inDaemon(content, live.workDir());
+            memory.watch().awaitRegistered();
+            assertSameAsClean(live, "no change (content watched)");
+            assertEquals(8, memory.taken(), "every stand taken as the last build loaded it");
+            Path md = randomStand(r).resolve("index.md");
+            Files.writeString(md, Files.readString(md) + "\nНовый абзац.\n");
+            assertSameAsClean(live, "random edit (watched)");
+            assertEquals(7, memory.taken(), "all but the edited stand");
+            List<Path> all = stands();
+            Path yaml = all.get(0).resolve("stand.yaml");
+            Files.writeString(yaml, Files.readString(yaml).replaceFirst("short_name: \"[^\"]*\"",
+                    "short_name: \"Школа 7\""));
+            Path extra = all.get(1).resolve("extra");
+            Files.createDirectories(extra);
+            Files.writeString(extra.resolve("about.md"), "# Ещё раздел\n\nТекст.\n");
+            Files.move(all.get(2), all.get(2).resolveSibling(all.get(2).getFileName() + "-renamed"));
+            assertSameAsClean(live, "stand.yaml edited, a folder added in a stand, a stand renamed (watched)");
+            memory.watch().awaitRegistered();
+            assertSameAsClean(live, "no change after them (watched)");
+            Files.writeString(extra.resolve("about.md"), "# Ещё раздел\n\nДругой текст.\n");
+            assertSameAsClean(live, "a file in the added folder changed (watched)");
+            Path moved = out.resolve("stands/" + id);
+            Files.move(moved, root.resolve("moved-away"));
+            Files.move(root.resolve("moved-away"), moved); // the same folder back: its watch went away
+            Files.writeString(moved.resolve("index.html"), "replaced");
+            assertSameAsClean(live, "a stand's folder moved away and back, its page replaced (watched)");
+            assertTrue(watch.lastView().quietCount() > 100);
+        } finally {
+            FolderWatch.disableInThisProcess();
+        }
     }
 
     private void runScenario(long seed, boolean everyKind) throws IOException {
