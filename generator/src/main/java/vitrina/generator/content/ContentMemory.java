@@ -5,18 +5,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import vitrina.generator.model.Stand;
 import vitrina.generator.output.FolderWatch;
-import vitrina.generator.problem.Problem;
 
 /**
- * What the build daemon keeps of the stand folders between its builds: each folder's stand as the last build loaded
- * it (without its Markdown, as the folder cache would give it back), and a watch of the folders (see
- * {@link FolderWatch}). A stand folder the watch finds quiet, every folder in it included, is the folder the last build
- * loaded: its stand is taken as it was, without a walk, an lstat of its files or a read of its record in the folder
- * cache (which is carried over unread). Anything else is loaded as without the daemon.
+ * What the build daemon keeps of the stand folders between its builds: which folders the last build loaded into a
+ * stand its folder cache record holds (and the folders inside each), and a watch of them (see {@link FolderWatch}). A
+ * stand folder the watch finds quiet, every folder in it included, is the folder the last build loaded: its stand is
+ * taken from the folder cache without a walk or an lstat of its files. Anything else is loaded as without the daemon.
+ * The stands themselves are not kept: at 50,000 stands they would hold about 200 MB between builds, which the
+ * collector then pays for in every build.
  *
  * <p>Only what the last build loaded counts (a build that did not commit leaves nothing trusted: the watch says so),
  * and only for the same loader key (site.yaml, contest year) and the same generator (the daemon's own).
@@ -35,8 +33,8 @@ public final class ContentMemory {
     private volatile FolderWatch.View view;
     private final java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** One folder as a build loaded it: relative folders are the stand's, "stands/<id>/…" from the content folder. */
-    record Memo(String loaderKey, Stand stand, List<Problem> problems, List<String> folders) {
+    /** One folder as a build loaded it: the folders in it, "stands/<id>/…" from the content folder. */
+    private record Memo(String loaderKey, List<String> folders) {
     }
 
     private ContentMemory(FolderWatch watch) {
@@ -90,25 +88,33 @@ public final class ContentMemory {
         return watch;
     }
 
-    /** The stand of {@code folder} as the last build loaded it, when its folder is quiet; null otherwise. */
-    Memo quiet(String folder, String loaderKey) {
+    /**
+     * Whether {@code folder} is as the last build loaded it (with this loader key) into the stand its folder cache
+     * record holds: quiet, every folder in it included.
+     */
+    boolean quiet(String folder, String loaderKey) {
         FolderWatch.View v = view;
         Memo memo = previous.get(folder);
         if (v == null || memo == null || !v.trusts(STATE) || !memo.loaderKey().equals(loaderKey)) {
-            return null;
+            return false;
         }
         for (String f : memo.folders()) {
             if (!v.quiet(f)) {
-                return null;
+                return false;
             }
         }
         taken.incrementAndGet();
-        return memo;
+        return true;
     }
 
-    /** Records how {@code folder} loaded in this build (its stand without Markdown). */
-    void remember(String folder, Memo memo) {
-        next.put(folder, Objects.requireNonNull(memo, "memo"));
+    /** The folders in {@code folder} as the last build found them (after {@link #quiet} said yes). */
+    List<String> previousFolders(String folder) {
+        return previous.get(folder).folders();
+    }
+
+    /** Records that {@code folder} loaded in this build into the stand its record holds, with these folders. */
+    void remember(String folder, String loaderKey, List<String> folders) {
+        next.put(folder, new Memo(loaderKey, folders));
     }
 
     /** The folders of a stand folder scanned as {@code files}, relative to the content folder. */

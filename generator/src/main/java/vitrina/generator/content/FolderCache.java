@@ -150,11 +150,6 @@ public final class FolderCache implements AutoCloseable {
         return memory;
     }
 
-    /** Carries the record of the folder at {@code standDir} over to the next build unread. */
-    void carry(Path standDir) {
-        records.keep(place(standDir));
-    }
-
     /** Whether the remembered stand may be used without reading the folder. */
     boolean usable(Stand stand) {
         return usable.test(stand);

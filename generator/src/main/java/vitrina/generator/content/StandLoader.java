@@ -81,20 +81,16 @@ final class StandLoader {
         if (cache == null) {
             return read(dir, relDir, folder, issues, StandFolder.scan(dir, relDir, site.limits(), issues));
         }
-        // in the build daemon: a folder that did not change since the last build is taken as it loaded then
-        ContentMemory memory = dir.equals(contentDir.resolve("stands").resolve(folder)) ? cache.memory() : null;
-        if (memory != null) {
-            ContentMemory.Memo memo = memory.quiet(folder, loaderKey);
-            if (memo != null && cache.usable(memo.stand())) {
-                cache.carry(dir);
-                memo.problems().forEach(issues::add);
-                memory.remember(folder, memo);
-                return memo.stand();
-            }
-        }
         FolderCache.Known known = cache.read(dir, loaderKey);
-        StandFolder files = StandFolder.scan(dir, relDir, site.limits(), issues, known.files(), cache.now());
         Stand remembered = known.stand();
+        // in the build daemon: a folder that did not change since the last build loaded it is not walked again
+        ContentMemory memory = dir.equals(contentDir.resolve("stands").resolve(folder)) ? cache.memory() : null;
+        if (memory != null && remembered != null && memory.quiet(folder, loaderKey) && cache.usable(remembered)) {
+            known.problems().forEach(issues::add);
+            memory.remember(folder, loaderKey, memory.previousFolders(folder));
+            return remembered;
+        }
+        StandFolder files = StandFolder.scan(dir, relDir, site.limits(), issues, known.files(), cache.now());
         if (remembered != null && !issues.hasErrors() && remembered.version().equals(files.version())
                 && cache.usable(remembered)) {
             known.problems().forEach(issues::add);
@@ -102,19 +98,16 @@ final class StandLoader {
                 cache.write(dir, loaderKey, files.settled(), remembered, known.problems());
             }
             if (memory != null) {
-                memory.remember(folder, new ContentMemory.Memo(loaderKey, remembered, known.problems(),
-                        ContentMemory.folders(folder, files)));
+                memory.remember(folder, loaderKey, ContentMemory.folders(folder, files));
             }
             return remembered;
         }
         Stand stand = read(dir, relDir, folder, issues, files);
         boolean loaded = stand != null && !issues.hasErrors();
-        Stand light = loaded ? stand.withoutMarkdown() : null;
-        List<vitrina.generator.problem.Problem> problems = loaded ? issues.list() : List.of();
-        cache.write(dir, loaderKey, files.settled(), light, problems);
-        if (memory != null && loaded) {
-            memory.remember(folder, new ContentMemory.Memo(loaderKey, light, problems,
-                    ContentMemory.folders(folder, files)));
+        cache.write(dir, loaderKey, files.settled(), loaded ? stand.withoutMarkdown() : null,
+                loaded ? issues.list() : List.of());
+        if (memory != null && loaded) { // its record now holds the stand: the next build may take it unwalked
+            memory.remember(folder, loaderKey, ContentMemory.folders(folder, files));
         }
         return stand;
     }

@@ -239,17 +239,29 @@ public final class FolderWatch implements AutoCloseable {
             current = new Changes();
             generation++;
             long inode = inode(root);
-            boolean previousCommitted = committedGeneration == endedGeneration && committedManifest != null
-                    && inode == rootInode && inode != -1 && !ended.overflow;
-            if (!previousCommitted) {
+            String distrust = committedGeneration != endedGeneration || committedManifest == null
+                    ? "the previous build did not commit here"
+                    : inode != rootInode || inode == -1 ? "the folder was replaced"
+                    : ended.overflow ? "reports were lost (queue overflow)" : null;
+            log(watched.size() + " folders watched, " + (distrust == null ? ended.folders.size()
+                    + " changed since the previous build" : "nothing trusted: " + distrust));
+            if (distrust != null) {
                 return new View(this, -1, null, null, null);
             }
             return new View(this, endedGeneration, committedManifest, ended.folders, ended.entries);
         }
     }
 
+    /** A line in the daemon's log (its standard error). */
+    private void log(String line) {
+        if (daemon) {
+            System.err.println("vitrina daemon: watch of " + root + ": " + line);
+        }
+    }
+
     /** A generation begun without knowing what happened before: its build trusts nothing. */
     private synchronized View fresh() {
+        log("nothing trusted: the cookie's report did not come");
         current = new Changes();
         generation++;
         return new View(this, -1, null, null, null);
@@ -274,6 +286,7 @@ public final class FolderWatch implements AutoCloseable {
         if (view.owner != this) {
             throw new IllegalArgumentException("a view of another watch");
         }
+        view.same.clear(); // its answers are the build's: not held until the next
         Object list = new Object();
         synchronized (this) {
             committedGeneration = view.generationOfBuild;
