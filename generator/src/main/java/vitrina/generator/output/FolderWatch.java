@@ -24,19 +24,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What a long-lived process (the build daemon) learns from the kernel about the site folder between its builds, so
- * that a build need not lstat hundreds of thousands of files and folders to find that they are as the previous build
- * left them. The folders of the site are watched (inotify on Linux, through {@link WatchService}); the watch counts
+ * What a long-lived process (the build daemon) learns from the kernel about a folder tree (the site folder, the stand
+ * folders) between its builds, so that a build need not lstat hundreds of thousands of files and folders to find that
+ * they are as the previous build left them. The folders are watched (inotify on Linux, through {@link WatchService}:
+ * elsewhere the JDK polls, and the daemon does without); the watch counts
  * every change to a folder's entries, and to the files in it, in <i>generations</i>: a generation begins when a build
  * begins ({@link #begin}), and every change the kernel reported before that call is counted in the generation before
  * (a cookie file is written and its own change awaited, as Watchman does, so that no report is still on its way).
  *
  * <p>A build then trusts a folder ({@link View#quiet}) when all of these hold, and checks it as before otherwise:
  * <ul>
- * <li>the previous build committed the site the current manifest describes ({@link #committed}, the same manifest key)
- *     and began the generation just ended: what it left is what the manifest says;</li>
- * <li>the folder, and every folder above it up to the site folder, was watched from before that build began, and the
- *     site folder is still the same folder (same inode);</li>
+ * <li>the previous build committed the state the build expects ({@link #committed}: the same manifest key, say) and
+ *     began the generation just ended: what it left is what that state says;</li>
+ * <li>the folder, and every folder above it up to the root, was watched from before that build began, and the root is
+ *     still the same folder (same inode); a watch follows its folder, so a folder moved away or replaced is no longer
+ *     watched under its name, nor anything below it;</li>
  * <li>in that generation the kernel reported no change in the folder (an entry added, deleted, renamed, a file
  *     written, truncated or its attributes changed), none to its name in the folder above (each folder above likewise),
  *     and it lost no report (queue overflow).</li>
@@ -44,9 +46,10 @@ import java.util.concurrent.TimeoutException;
  * A change made while a build runs counts for the next build (the build reads the folder as of its beginning, as its
  * lstat would have), and so do the build's own writes: the folders it wrote are checked next time.
  *
- * <p>Watches are a per-user resource of the kernel ({@code fs.inotify.max_user_watches}): at most {@link #limit} are
- * taken, the rest of the folders are checked as without a watch. Registering a watch takes about 35 microseconds; it
- * is done after a build, on a thread of its own, for the folders not yet watched.
+ * <p>Watches are a per-user resource of the kernel ({@code fs.inotify.max_user_watches}): the process takes at most
+ * that less {@link #RESERVE} for all its watches together, and checks the rest of the folders as without a watch.
+ * Registering a watch takes about 35 microseconds; it is done after a build, on one thread for all watches, in the
+ * order the builds commit, for the folders not yet watched.
  */
 public final class FolderWatch implements AutoCloseable {
     /** Watches kept for other programs of the same user (editors, other watchers) below the kernel's limit. */
@@ -139,7 +142,8 @@ public final class FolderWatch implements AutoCloseable {
      * process, opened on first use; null when this process is not the daemon, or the platform gives no watch.
      */
     public static FolderWatch inDaemon(Path root, Path cookies) {
-        if (!daemon || Boolean.getBoolean("vitrina.watch.off")) {
+        // Linux only: elsewhere the JDK's watch service polls every few seconds, and a build would wait for its cookie
+        if (!daemon || Boolean.getBoolean("vitrina.watch.off") || !System.getProperty("os.name", "").startsWith("Linux")) {
             return null;
         }
         Path folder = root.toAbsolutePath().normalize();
