@@ -30,9 +30,9 @@ import vitrina.generator.model.Section;
 import vitrina.generator.model.Stand;
 import vitrina.generator.model.StandId;
 import vitrina.generator.model.StaticPage;
+import vitrina.generator.output.FolderWatch;
 import vitrina.generator.output.ManifestJson;
 import vitrina.generator.output.OutputManifest;
-import vitrina.generator.output.FolderWatch;
 import vitrina.generator.output.OutputSeal;
 import vitrina.generator.output.SiteWriter;
 import vitrina.generator.problem.Problem;
@@ -249,11 +249,12 @@ public final class Build {
                 }
                 keepAsPrevious(previous);
                 ManifestJson.write(manifest, manifestFile());
-                // the next build checks the site against this manifest by the files' change times since the seal
-                String manifestKey = OutputSeal.manifestKey(manifestFile());
-                if (memory != null) { // its folders are watched first: each spares more than a site folder
+                if (memory != null) { // the stand folders are watched first: each spares more than a site folder
                     memory.committed();
                 }
+                // the next build checks the site against this manifest by the files' change times since the seal (and
+                // in the daemon by what its watch reported since this build began)
+                String manifestKey = OutputSeal.manifestKey(manifestFile());
                 if (OutputSeal.write(sealFile(), options.outDir(), manifestKey) && watchView[0] != null) {
                     watch.committed(watchView[0], manifestKey, manifest.files().keySet());
                 }

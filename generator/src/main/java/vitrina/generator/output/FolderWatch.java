@@ -58,13 +58,6 @@ public final class FolderWatch implements AutoCloseable {
     /** The daemon's watches by folder and cookie folder (one work folder's builds share one). */
     private static final Map<List<Path>, FolderWatch> DAEMON_WATCHES = new ConcurrentHashMap<>();
     private static volatile boolean daemon;
-
-    private final Path root;
-    private final Path cookies;
-    private final WatchService service;
-    private final WatchKey cookieKey;
-    private final int limit;
-    private final Thread consumer;
     /** Registers watches for every watch of the process, one list after another, in the order builds hand them. */
     private static final java.util.concurrent.ExecutorService REGISTRAR =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -73,8 +66,18 @@ public final class FolderWatch implements AutoCloseable {
                 t.setPriority(Thread.MIN_PRIORITY);
                 return t;
             });
-    /** Watches held by this process (all watches together stay under {@link #limit}). */
+    /** Watches held by this process (all watches together stay under each one's limit). */
     private static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
+    /** The kernel refused a watch for the user's limit: none asked for until one is freed. */
+    private static volatile boolean limitReached;
+
+    private final Path root;
+    private final Path cookies;
+    private final WatchService service;
+    private final WatchKey cookieKey;
+    /** No watch is taken while the process holds this many. */
+    private final int limit;
+    private final Thread consumer;
     /** Watched folder (relative to the root, "" for the root) → its watch. */
     private final java.util.concurrent.ConcurrentSkipListMap<String, Watched> watched =
             new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -89,12 +92,10 @@ public final class FolderWatch implements AutoCloseable {
     /** Cookie name → the begin() waiting for it. */
     private final Map<String, CompletableFuture<Void>> pendingCookies = new HashMap<>();
     private long cookieCount;
-    /** The generation the last committed build began, and the manifest it committed (null: none). */
+    /** The generation the last committed build began, and the key of the state it committed (null: none). */
     private long committedGeneration = -1;
     private String committedManifest;
     private long rootInode = -1;
-    /** The kernel refused a watch for the user's limit: none asked for until one is freed. */
-    private static volatile boolean limitReached;
     private volatile boolean closed;
 
     /** One watched folder. */
