@@ -159,4 +159,69 @@ class RecordFileTest {
             assertEquals(0, r.previousCount());
         }
     }
+
+    @Test
+    void aRebuildAppendsWhatChangedInsteadOfCopyingEveryRecord() throws IOException {
+        byte[] big = new byte[2_000];
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            IntStream.range(0, 1_000).forEach(i -> r.put("k" + i, big));
+            r.commit();
+        }
+        long before = Files.size(file());
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            IntStream.range(1, 1_000).forEach(i -> r.keep("k" + i)); // k0 dropped
+            r.put("k1", b("changed"));
+            r.commit();
+        }
+        long grown = Files.size(file()) - before;
+        assertTrue(grown > 0 && grown < 100, "one record, one tombstone and a mark appended: " + grown + " bytes");
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            assertEquals(999, r.previousCount());
+            assertTrue(r.get("k0").isEmpty());
+            assertEquals("changed", s(r.get("k1")));
+            assertArrayEquals(big, r.get("k999").orElseThrow());
+        }
+    }
+
+    @Test
+    void aGenerationCutShortCountsForNothingAndIsCutOffByTheNextCommit() throws IOException {
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            r.put("a", b("A1"));
+            r.commit();
+        }
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            r.put("a", b("A2"));
+            r.commit();
+        }
+        byte[] whole = Files.readAllBytes(file());
+        Files.write(file(), java.util.Arrays.copyOf(whole, whole.length - 4)); // killed before its mark was whole
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            assertEquals("A1", s(r.get("a")), "the last whole generation");
+            r.keep("a");
+            r.put("b", b("B"));
+            r.commit();
+        }
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            assertEquals("A1", s(r.get("a")));
+            assertEquals("B", s(r.get("b")));
+        }
+    }
+
+    @Test
+    void theFileIsCompactedOnceItHoldsMoreThanTwiceWhatIsLive() throws IOException {
+        byte[] big = new byte[300_000];
+        for (int build = 0; build < 20; build++) {
+            try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+                big[0] = (byte) build;
+                r.put("only", big);
+                r.commit();
+            }
+            assertTrue(Files.size(file()) <= 2 * 300_000 + (1 << 20) + 1_000, "build " + build + ": "
+                    + Files.size(file()));
+        }
+        try (RecordFile r = RecordFile.open(file(), "gen-1")) {
+            assertEquals(19, r.get("only").orElseThrow()[0]);
+            assertEquals(1, r.previousCount());
+        }
+    }
 }
