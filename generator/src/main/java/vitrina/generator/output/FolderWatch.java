@@ -147,12 +147,11 @@ public final class FolderWatch implements AutoCloseable {
         if (!daemon || Boolean.getBoolean("vitrina.watch.off") || !System.getProperty("os.name", "").startsWith("Linux")) {
             return null;
         }
-        Path folder = root.toAbsolutePath().normalize();
-        Path cookieFolder = cookies.toAbsolutePath().normalize();
+        List<Path> key = List.of(root.toAbsolutePath().normalize(), cookies.toAbsolutePath().normalize());
         try {
-            return DAEMON_WATCHES.computeIfAbsent(List.of(folder, cookieFolder), k -> {
+            return DAEMON_WATCHES.computeIfAbsent(key, k -> {
                 try {
-                    return open(folder, cookieFolder, defaultLimit());
+                    return open(k.get(0), k.get(1), defaultLimit());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -170,7 +169,7 @@ public final class FolderWatch implements AutoCloseable {
         return new FolderWatch(root.toAbsolutePath().normalize(), cookies, limit);
     }
 
-    /** Half the kernel's watches less {@link #RESERVE}, or {@code vitrina.watch.max}. */
+    /** The user's watches the kernel allows less {@link #RESERVE}, or {@code vitrina.watch.max}. */
     static int defaultLimit() {
         Integer set = Integer.getInteger("vitrina.watch.max");
         if (set != null) {
@@ -300,23 +299,17 @@ public final class FolderWatch implements AutoCloseable {
             latestList = list;
             handed++;
         }
-        try {
-            REGISTRAR.execute(() -> {
-                try {
-                    if (latestList == list && !closed) {
-                        watchFolders(files ? foldersOf(paths) : sorted(paths), list);
-                    }
-                } finally {
-                    synchronized (this) {
-                        handled++;
-                    }
+        REGISTRAR.execute(() -> {
+            try {
+                if (latestList == list && !closed) {
+                    watchFolders(files ? foldersOf(paths) : sorted(paths), list);
                 }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            synchronized (this) {
-                handled++;
+            } finally {
+                synchronized (this) {
+                    handled++;
+                }
             }
-        }
+        });
     }
 
     /** What one build may trust: see {@link FolderWatch}. */
@@ -454,7 +447,6 @@ public final class FolderWatch implements AutoCloseable {
                 if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
                     current.overflow = true;
                 } else if (w != null) {
-                    current.folders.add(w.folder);
                     if (e.context() instanceof Path p) {
                         current.entries.add(w.folder + '\0' + p);
                         if (e.kind() != StandardWatchEventKinds.ENTRY_MODIFY) { // created, deleted, moved in or out

@@ -45,6 +45,12 @@ class FolderWatchTest {
         return view;
     }
 
+    /** Two builds: the folders are watched from the first, and the second's changes are counted. */
+    private void watchedAndTrusted() throws InterruptedException {
+        build();
+        build();
+    }
+
     @Test
     void foldersAreTrustedFromTheSecondBuildAfterTheyAreWatched() throws InterruptedException {
         FolderWatch.View first = build();
@@ -65,8 +71,7 @@ class FolderWatchTest {
 
     @Test
     void aChangedFileMakesItsFolderNotQuietAndNothingElse() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         Files.writeString(site.resolve("a/b/page.css"), "a/b/page.cs!"); // same size
         FolderWatch.View view = build();
         assertFalse(view.quiet("a/b"));
@@ -78,8 +83,7 @@ class FolderWatchTest {
 
     @Test
     void aFolderReplacedUnderItsNameIsNotQuietNorAnythingBelow() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         Files.move(site.resolve("a"), dir.resolve("a-away"));
         Files.createDirectories(site.resolve("a/b"));
         Files.writeString(site.resolve("a/b/index.html"), "a/b/index.html");
@@ -92,8 +96,7 @@ class FolderWatchTest {
 
     @Test
     void aFolderMovedAwayIsWatchedNoMoreUnderItsOldName() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         Files.move(site.resolve("a/b"), dir.resolve("b-away"));
         Files.createDirectories(site.resolve("a/b"));
         Files.writeString(site.resolve("a/b/index.html"), "a/b/index.html");
@@ -109,8 +112,7 @@ class FolderWatchTest {
 
     @Test
     void touchingAFileOrAddingOneIsAChange() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         Files.setLastModifiedTime(site.resolve("c/index.html"), java.nio.file.attribute.FileTime.fromMillis(0));
         Files.writeString(site.resolve("a/stray.html"), "x");
         FolderWatch.View view = build();
@@ -121,8 +123,7 @@ class FolderWatchTest {
 
     @Test
     void aBuildThatDidNotCommitLeavesNothingTrusted() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         watch.begin(); // fails before its commit
         FolderWatch.View after = watch.begin();
         assertFalse(after.trusts("m"));
@@ -131,8 +132,7 @@ class FolderWatchTest {
 
     @Test
     void aNewSiteFolderUnderTheSameNameIsNotTrusted() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         Files.move(site, dir.resolve("site-old"));
         for (String f : FILES) {
             Files.createDirectories(site.resolve(f).getParent());
@@ -159,8 +159,7 @@ class FolderWatchTest {
 
     @Test
     void changesWhileABuildRunsCountForTheNext() throws Exception {
-        build();
-        build();
+        watchedAndTrusted();
         FolderWatch.View during = watch.begin();
         assertTrue(during.quiet("c"));
         Files.writeString(site.resolve("c/index.html"), "changed during the build");
