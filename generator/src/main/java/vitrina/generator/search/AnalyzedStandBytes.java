@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * back are copied into the index unchecked.
  */
 final class AnalyzedStandBytes {
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private AnalyzedStandBytes() {
     }

@@ -71,7 +71,7 @@ final class DocumentStore implements AutoCloseable {
                 own[f] = lengths[d * FIELDS + f];
                 fields[f] = new int[own[f]];
             }
-            Snapshot.decode(bytes, starts[d], fields, own);
+            decode(bytes, starts[d], fields, own);
             return fields;
         }
     }
@@ -252,13 +252,13 @@ final class DocumentStore implements AutoCloseable {
             for (int f = 0; f < FIELDS; f++) {
                 fields[f] = new int[e.lengths()[f]];
             }
-            decode(bytes, 0, fields);
+            decode(bytes, 0, fields, e.lengths());
             return fields;
         }
 
         /**
-         * Calls {@code visitor} for every document in order with its term ids per field; the arrays are reused, only
-         * the first {@link Entry#lengths} ints of each field are the document's. Reads adjacent documents at once.
+         * Calls {@code visitor} for every document in order with its distinct terms ({@link Pairs}, reused from one
+         * document to the next). Reads adjacent documents at once.
          */
         void forEach(Visitor visitor) {
             forEach(0, docs.size(), visitor);
@@ -266,7 +266,7 @@ final class DocumentStore implements AutoCloseable {
 
         /** Like {@link #forEach(Visitor)}, for documents {@code [from, to)} only. Thread-safe. */
         void forEach(int from, int to, Visitor visitor) {
-            int[][] fields = new int[FIELDS][16];
+            Pairs pairs = new Pairs();
             byte[] buffer = new byte[1 << 16];
             for (int d = from; d < to; ) {
                 // a run of documents stored one after the other, read with one call
@@ -284,53 +284,160 @@ final class DocumentStore implements AutoCloseable {
                 spill.read(first.offset(), buffer, length);
                 int at = 0;
                 for (int i = d; i <= last; i++) {
-                    Entry e = docs.get(i);
-                    for (int f = 0; f < FIELDS; f++) {
-                        if (fields[f].length < e.lengths()[f]) {
-                            fields[f] = new int[Math.max(e.lengths()[f], fields[f].length * 2)];
-                        }
-                    }
-                    at = decode(buffer, at, fields, e.lengths());
-                    visitor.accept(i, fields, e.lengths());
+                    at = pairs.read(buffer, at);
+                    visitor.accept(i, pairs, docs.get(i).lengths());
                 }
                 d = last + 1;
             }
         }
-
-        private static void decode(byte[] bytes, int at, int[][] fields) {
-            int[] lengths = new int[FIELDS];
-            for (int f = 0; f < FIELDS; f++) {
-                lengths[f] = fields[f].length;
-            }
-            decode(bytes, at, fields, lengths);
-        }
-
-        /** Decodes one document's varints into {@code fields}; the offset after it. */
-        static int decode(byte[] bytes, int at, int[][] fields, int[] lengths) {
-            for (int f = 0; f < FIELDS; f++) {
-                int[] out = fields[f];
-                for (int i = 0, n = lengths[f]; i < n; i++) {
-                    int b = bytes[at++];
-                    int v = b & 0x7f;
-                    for (int shift = 7; b < 0; shift += 7) {
-                        b = bytes[at++];
-                        v |= (b & 0x7f) << shift;
-                    }
-                    out[i] = v;
-                }
-            }
-            return at;
-        }
-    }
-
-    /** Receives one document's term ids: {@code fields[f][0..lengths[f])}. */
-    interface Visitor {
-        void accept(int doc, int[][] fields, int[] lengths);
     }
 
     /**
-     * Per adding thread: encodes a stand's documents as varints and lists, per document, each distinct term with the
-     * number of its positions the index keeps.
+     * Decodes one document's terms back into text order: {@code fields[f][0..lengths[f])} (each array at least that
+     * long); the offset after the document.
+     */
+    static int decode(byte[] bytes, int at, int[][] fields, int[] lengths) {
+        int[] starts = new int[FIELDS + 1];
+        for (int f = 0; f < FIELDS; f++) {
+            starts[f + 1] = starts[f] + lengths[f] + AnalyzedDocument.FIELD_GAP;
+        }
+        int[] cursor = {at};
+        int n = varint(bytes, cursor);
+        for (int k = 0; k < n; k++) {
+            int term = varint(bytes, cursor);
+            int count = 0;
+            for (int f = 0; f < FIELDS; f++) {
+                count += varint(bytes, cursor);
+            }
+            varint(bytes, cursor); // the positions' length
+            int place = 0;
+            int f = 0;
+            for (int i = 0; i < count; i++) {
+                place += varint(bytes, cursor);
+                while (place >= starts[f + 1]) {
+                    f++;
+                }
+                fields[f][place - starts[f]] = term;
+            }
+        }
+        return cursor[0];
+    }
+
+    static int varint(byte[] bytes, int[] at) {
+        int i = at[0];
+        int b = bytes[i++];
+        int v = b & 0x7f;
+        for (int shift = 7; b < 0; shift += 7) {
+            b = bytes[i++];
+            v |= (b & 0x7f) << shift;
+        }
+        at[0] = i;
+        return v;
+    }
+
+    /**
+     * One document's distinct terms as read from the spill (see {@link Encoder}): per term its id, its count in each
+     * field packed a byte a field (capped at 255), how many positions it has and where they are.
+     */
+    static final class Pairs {
+        int count;
+        int[] terms = new int[256];
+        int[] tfs = new int[256];
+        /** Per term: all its positions (not only the kept ones). */
+        int[] occurrences = new int[256];
+        private int[] positionsAt = new int[256];
+        private byte[] bytes;
+
+        /** Reads the document at {@code at}; the offset after it. */
+        int read(byte[] bytes, int from) {
+            this.bytes = bytes;
+            int at = from;
+            // varints inline: this runs once per distinct term of every document in every index build
+            int b = bytes[at++];
+            int n = b & 0x7f;
+            for (int shift = 7; b < 0; shift += 7) {
+                b = bytes[at++];
+                n |= (b & 0x7f) << shift;
+            }
+            if (terms.length < n) {
+                int size = Math.max(n, terms.length * 2);
+                terms = new int[size];
+                tfs = new int[size];
+                occurrences = new int[size];
+                positionsAt = new int[size];
+            }
+            for (int k = 0; k < n; k++) {
+                b = bytes[at++];
+                int term = b & 0x7f;
+                for (int shift = 7; b < 0; shift += 7) {
+                    b = bytes[at++];
+                    term |= (b & 0x7f) << shift;
+                }
+                int packed = 0;
+                int total = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    b = bytes[at++];
+                    int c = b & 0x7f;
+                    for (int shift = 7; b < 0; shift += 7) {
+                        b = bytes[at++];
+                        c |= (b & 0x7f) << shift;
+                    }
+                    total += c;
+                    packed |= Math.min(c, 255) << (8 * f);
+                }
+                b = bytes[at++];
+                int length = b & 0x7f;
+                for (int shift = 7; b < 0; shift += 7) {
+                    b = bytes[at++];
+                    length |= (b & 0x7f) << shift;
+                }
+                terms[k] = term;
+                tfs[k] = packed;
+                occurrences[k] = total;
+                positionsAt[k] = at;
+                at += length;
+            }
+            count = n;
+            return at;
+        }
+
+        /**
+         * Term {@code k}'s positions under {@link AnalyzedDocument#MAX_POSITIONS} (those the index keeps), into
+         * {@code out} from {@code offset} (room for {@link #occurrences} of them); how many.
+         */
+        int keptPositions(int k, int[] out, int offset) {
+            byte[] bytes = this.bytes;
+            int at = positionsAt[k];
+            int place = 0;
+            for (int i = 0, n = occurrences[k]; i < n; i++) {
+                int b = bytes[at++];
+                int v = b & 0x7f;
+                for (int shift = 7; b < 0; shift += 7) {
+                    b = bytes[at++];
+                    v |= (b & 0x7f) << shift;
+                }
+                place += v;
+                if (place >= AnalyzedDocument.MAX_POSITIONS) {
+                    return i;
+                }
+                out[offset + i] = place;
+            }
+            return occurrences[k];
+        }
+    }
+
+    /** Receives one document's distinct terms (valid during the call) and its field lengths. */
+    interface Visitor {
+        void accept(int doc, Pairs pairs, int[] lengths);
+    }
+
+    /**
+     * Per adding thread: encodes a stand's documents as the spill holds them and lists, per document, each distinct
+     * term with the number of its positions the index keeps. A document is its distinct terms in the order first met
+     * ({@link Pairs} reads them): per term its id, its count in each field and the byte length of its positions,
+     * then every position (delta-coded). The index visits a term of a document once, not once per occurrence (a
+     * page of a thousand words has a hundred or so distinct terms), and skips the positions of the terms it keeps
+     * none of without reading them; the text order is still there for those that need it ({@link #decode}).
      */
     private static final class Encoder {
         private static final int KEEP = 1 << 22;
@@ -343,11 +450,20 @@ final class DocumentStore implements AutoCloseable {
         int[] pairs = new int[2048];
         int pairCount;
         int maxTerm;
-        /** Open addressing: term → index of its pair in the current document, or -1. */
+        /** Open addressing: term → its index among the current document's distinct terms, or -1. */
         private int[] slotTerm = new int[2048];
-        private int[] slotPair = new int[2048];
+        private int[] slotLocal = new int[2048];
         private int[] used = new int[1024];
         private int usedCount;
+        /** The current document's distinct terms in the order first met, and per term its field counts. */
+        private int[] localTerm = new int[1024];
+        private int[] localCounts = new int[1024 * FIELDS];
+        private int[] localStart = new int[1025];
+        private int[] localFill = new int[1024];
+        private int localCount;
+        /** Per occurrence in text order: its distinct term's index; then the positions grouped by term. */
+        private int[] occurrence = new int[4096];
+        private int[] grouped = new int[4096];
 
         Encoder() {
             Arrays.fill(slotTerm, -1);
@@ -371,25 +487,72 @@ final class DocumentStore implements AutoCloseable {
             if (fieldTerms.length != FIELDS) {
                 throw new IllegalArgumentException("one term list per field expected: " + fieldTerms.length);
             }
+            int total = 0;
+            for (int[] terms : fieldTerms) {
+                total += terms.length;
+            }
+            if (occurrence.length < total) {
+                occurrence = new int[Math.max(total, occurrence.length * 2)];
+                grouped = new int[occurrence.length];
+            }
+            localCount = 0;
+            int firstPair = pairCount;
             int pos = 0;
+            int k = 0;
             for (int f = 0; f < FIELDS; f++) {
                 int[] terms = fieldTerms[f];
                 lengths[doc * FIELDS + f] = terms.length;
-                ensureBytes(terms.length * 5);
                 for (int t : terms) {
                     if (t < 0) {
                         throw new IllegalArgumentException("negative term id " + t);
                     }
-                    int v = t;
-                    while ((v & ~0x7f) != 0) {
-                        bytes[size++] = (byte) (v & 0x7f | 0x80);
-                        v >>>= 7;
+                    int local = local(t);
+                    localCounts[local * FIELDS + f]++;
+                    if (pos < AnalyzedDocument.MAX_POSITIONS) {
+                        pairs[firstPair + 2 * local + 1]++;
                     }
-                    bytes[size++] = (byte) v;
-                    countTerm(t, pos < AnalyzedDocument.MAX_POSITIONS ? 1 : 0);
+                    occurrence[k++] = local;
                     pos++;
                 }
                 pos += AnalyzedDocument.FIELD_GAP;
+            }
+            // the positions grouped by term, in text order within each
+            int at = 0;
+            for (int l = 0; l < localCount; l++) {
+                localStart[l] = at;
+                localFill[l] = at;
+                for (int f = 0; f < FIELDS; f++) {
+                    at += localCounts[l * FIELDS + f];
+                }
+            }
+            pos = 0;
+            k = 0;
+            for (int f = 0; f < FIELDS; f++) {
+                for (int i = 0, n = fieldTerms[f].length; i < n; i++, pos++) {
+                    grouped[localFill[occurrence[k++]]++] = pos;
+                }
+                pos += AnalyzedDocument.FIELD_GAP;
+            }
+            ensureBytes(5 + localCount * (5 + 5 * FIELDS + 5) + 5 * total);
+            varint(localCount);
+            for (int l = 0; l < localCount; l++) {
+                varint(localTerm[l]);
+                for (int f = 0; f < FIELDS; f++) {
+                    varint(localCounts[l * FIELDS + f]);
+                    localCounts[l * FIELDS + f] = 0;
+                }
+                int from = localStart[l];
+                int to = localFill[l];
+                int length = 0;
+                for (int i = from, previous = 0; i < to; i++) {
+                    length += varintSize(grouped[i] - previous);
+                    previous = grouped[i];
+                }
+                varint(length);
+                for (int i = from, previous = 0; i < to; i++) {
+                    varint(grouped[i] - previous);
+                    previous = grouped[i];
+                }
             }
             for (int i = 0; i < usedCount; i++) {
                 slotTerm[used[i]] = -1;
@@ -397,23 +560,31 @@ final class DocumentStore implements AutoCloseable {
             usedCount = 0;
         }
 
-        private void countTerm(int term, int kept) {
+        /** The term's index among the current document's distinct terms, added (with its pair) when new. */
+        private int local(int term) {
             int mask = slotTerm.length - 1;
             int i = (term * 0x9E3779B9) >>> 7 & mask;
             while (slotTerm[i] != -1 && slotTerm[i] != term) {
                 i = (i + 1) & mask;
             }
             if (slotTerm[i] == term) {
-                pairs[slotPair[i] + 1] += kept;
-                return;
+                return slotLocal[i];
             }
             if (pairCount + 2 > pairs.length) {
                 pairs = Arrays.copyOf(pairs, pairs.length * 2);
             }
+            if (localCount == localTerm.length) {
+                localTerm = Arrays.copyOf(localTerm, localCount * 2);
+                localCounts = Arrays.copyOf(localCounts, localCount * 2 * FIELDS);
+                localStart = Arrays.copyOf(localStart, localCount * 2 + 1);
+                localFill = Arrays.copyOf(localFill, localCount * 2);
+            }
+            int local = localCount++;
+            localTerm[local] = term;
             slotTerm[i] = term;
-            slotPair[i] = pairCount;
+            slotLocal[i] = local;
             pairs[pairCount++] = term;
-            pairs[pairCount++] = kept;
+            pairs[pairCount++] = 0;
             maxTerm = Math.max(maxTerm, term);
             if (usedCount == used.length) {
                 used = Arrays.copyOf(used, used.length * 2);
@@ -422,13 +593,14 @@ final class DocumentStore implements AutoCloseable {
             if (usedCount * 2 > slotTerm.length) {
                 grow();
             }
+            return local;
         }
 
         private void grow() {
             int[] oldTerm = slotTerm;
-            int[] oldPair = slotPair;
+            int[] oldLocal = slotLocal;
             slotTerm = new int[oldTerm.length * 2];
-            slotPair = new int[oldTerm.length * 2];
+            slotLocal = new int[oldTerm.length * 2];
             Arrays.fill(slotTerm, -1);
             int mask = slotTerm.length - 1;
             usedCount = 0;
@@ -440,10 +612,22 @@ final class DocumentStore implements AutoCloseable {
                         i = (i + 1) & mask;
                     }
                     slotTerm[i] = oldTerm[j];
-                    slotPair[i] = oldPair[j];
+                    slotLocal[i] = oldLocal[j];
                     used[usedCount++] = i;
                 }
             }
+        }
+
+        private void varint(int v) {
+            while ((v & ~0x7f) != 0) {
+                bytes[size++] = (byte) (v & 0x7f | 0x80);
+                v >>>= 7;
+            }
+            bytes[size++] = (byte) v;
+        }
+
+        private static int varintSize(int v) {
+            return v >>> 7 == 0 ? 1 : v >>> 14 == 0 ? 2 : v >>> 21 == 0 ? 3 : v >>> 28 == 0 ? 4 : 5;
         }
 
         private void ensureBytes(int more) {
@@ -462,9 +646,19 @@ final class DocumentStore implements AutoCloseable {
             }
             if (slotTerm.length > KEEP / 4) {
                 slotTerm = new int[2048];
-                slotPair = new int[2048];
+                slotLocal = new int[2048];
                 used = new int[1024];
                 Arrays.fill(slotTerm, -1);
+            }
+            if (occurrence.length > KEEP / 4) {
+                occurrence = new int[4096];
+                grouped = new int[4096];
+            }
+            if (localTerm.length > KEEP / 16) {
+                localTerm = new int[1024];
+                localCounts = new int[1024 * FIELDS];
+                localStart = new int[1025];
+                localFill = new int[1024];
             }
         }
     }

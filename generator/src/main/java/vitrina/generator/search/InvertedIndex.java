@@ -154,14 +154,13 @@ final class InvertedIndex implements AutoCloseable {
         return partitions() > directPasses;
     }
 
-    /** Receives a document's occurrences of a partition's terms in text order (arrays reused, valid to count). */
-    interface Occurrences {
-        /**
-         * @param terms  the term's index in the partition (rank minus the partition's first)
-         * @param fields the field of the occurrence
-         * @param places its position (kept as a position when under {@link AnalyzedDocument#MAX_POSITIONS})
-         */
-        void accept(int doc, int count, int[] terms, int[] fields, int[] places);
+    /**
+     * Receives a document's distinct terms of a partition (arrays reused, valid to {@code count}): per term its index
+     * in the partition (rank minus the partition's first), its packed field counts, and its kept positions
+     * {@code positions[from[k] .. from[k + 1])}.
+     */
+    interface Postings {
+        void accept(int doc, int count, int[] terms, int[] tfs, int[] from, int[] positions);
     }
 
     /**
@@ -170,7 +169,7 @@ final class InvertedIndex implements AutoCloseable {
      * every occurrence into its partition's bucket in one pass, so that each partition reads only its own
      * occurrences (not all documents once a partition).
      */
-    private void occurrences(Partition part, Occurrences visitor) {
+    private void occurrences(Partition part, Postings visitor) {
         if (buckets == null) {
             buckets = new Buckets();
         }
@@ -185,22 +184,37 @@ final class InvertedIndex implements AutoCloseable {
         }
     }
 
-    /** A document's occurrences of one partition's terms. */
-    private static final class Occurrence {
+    /** A document's distinct terms of one partition, with their kept positions. */
+    private static final class DocPostings {
         int count;
-        int[] terms = new int[256];
-        int[] fields = new int[256];
-        int[] places = new int[256];
+        int[] terms = new int[64];
+        int[] tfs = new int[64];
+        int[] from = new int[65];
+        int[] positions = new int[256];
 
-        void add(int term, int field, int place) {
-            if (count == terms.length) {
+        /** Starts a term; its positions follow with {@link #position}. */
+        void add(int term, int tf) {
+            if (count + 1 == terms.length) {
                 terms = Arrays.copyOf(terms, count * 2);
-                fields = Arrays.copyOf(fields, count * 2);
-                places = Arrays.copyOf(places, count * 2);
+                tfs = Arrays.copyOf(tfs, count * 2);
+                from = Arrays.copyOf(from, count * 2 + 1);
             }
             terms[count] = term;
-            fields[count] = field;
-            places[count++] = place;
+            tfs[count] = tf;
+            from[count + 1] = from[count];
+            count++;
+        }
+
+        /** Room for {@code more} positions of the current term at {@code positions[from[count]]}. */
+        int[] room(int more) {
+            if (from[count] + more > positions.length) {
+                positions = Arrays.copyOf(positions, Math.max(from[count] + more, positions.length * 2));
+            }
+            return positions;
+        }
+
+        void clear() {
+            count = 0;
         }
     }
 
@@ -266,7 +280,7 @@ final class InvertedIndex implements AutoCloseable {
         private final class RangeWriter {
             private final int[] partitionOfRank;
             private final ByteText[] out;
-            private final Occurrence[] current;
+            private final DocPostings[] current;
             private final int[] lastDoc;
             final int[] chunks;
             final long[][] offsets;
@@ -275,14 +289,14 @@ final class InvertedIndex implements AutoCloseable {
             RangeWriter(int count, int[] partitionOfRank) {
                 this.partitionOfRank = partitionOfRank;
                 out = new ByteText[count];
-                current = new Occurrence[count];
+                current = new DocPostings[count];
                 lastDoc = new int[count];
                 chunks = new int[count];
                 offsets = new long[count][];
                 lengths = new int[count][];
                 for (int p = 0; p < count; p++) {
                     out[p] = new ByteText(CHUNK + 1024);
-                    current[p] = new Occurrence();
+                    current[p] = new DocPostings();
                     offsets[p] = new long[16];
                     lengths[p] = new int[16];
                 }
@@ -291,33 +305,35 @@ final class InvertedIndex implements AutoCloseable {
             RangeWriter write(int fromDoc, int toDoc) {
                 int count = out.length;
                 int[] touched = new int[count];
-                docs.forEach(fromDoc, toDoc, (d, fields, fieldLengths) -> {
+                DocPostings[] current = this.current;
+                docs.forEach(fromDoc, toDoc, (d, pairs, fieldLengths) -> {
                     int touchedCount = 0;
-                    int pos = 0;
-                    for (int f = 0; f < FIELDS; f++) {
-                        int[] terms = fields[f];
-                        for (int k = 0, len = fieldLengths[f]; k < len; k++, pos++) {
-                            int r = rankOfTerm[terms[k]];
-                            int p = partitionOfRank[r];
-                            Occurrence o = current[p];
-                            if (o.count == 0) {
-                                touched[touchedCount++] = p;
-                            }
-                            o.add(r - bounds[p], f, pos);
+                    for (int k = 0; k < pairs.count; k++) {
+                        int r = rankOfTerm[pairs.terms[k]];
+                        int p = partitionOfRank[r];
+                        DocPostings o = current[p];
+                        if (o.count == 0) {
+                            touched[touchedCount++] = p;
                         }
-                        pos += AnalyzedDocument.FIELD_GAP;
+                        o.add(r - bounds[p], pairs.tfs[k]);
+                        if (positionCount[r] > 0) {
+                            o.from[o.count] += pairs.keptPositions(k, o.room(pairs.occurrences[k]), o.from[o.count]);
+                        }
                     }
                     for (int t = 0; t < touchedCount; t++) {
                         int p = touched[t];
-                        Occurrence o = current[p];
+                        DocPostings o = current[p];
                         ByteText b = out[p].appendVarint(d - lastDoc[p]).appendVarint(o.count);
-                        int previous = 0;
                         for (int k = 0; k < o.count; k++) {
-                            b.appendVarint(o.terms[k]).appendVarint(o.places[k] - previous);
-                            previous = o.places[k];
+                            b.appendVarint(o.terms[k]).appendVarint(o.tfs[k]).appendVarint(o.from[k + 1] - o.from[k]);
+                            int previous = 0;
+                            for (int i = o.from[k]; i < o.from[k + 1]; i++) {
+                                b.appendVarint(o.positions[i] - previous);
+                                previous = o.positions[i];
+                            }
                         }
                         lastDoc[p] = d;
-                        o.count = 0;
+                        o.clear();
                         if (b.size() >= CHUNK) {
                             flush(p);
                         }
@@ -348,9 +364,9 @@ final class InvertedIndex implements AutoCloseable {
             }
         }
 
-        void read(Partition part, Occurrences visitor) {
+        void read(Partition part, Postings visitor) {
             int p = Arrays.binarySearch(bounds, part.from);
-            Occurrence o = new Occurrence();
+            DocPostings o = new DocPostings();
             byte[] bytes = new byte[CHUNK];
             int[] at = new int[1];
             for (int c = 0; c < chunkOffsets[p].length; c++) {
@@ -364,20 +380,19 @@ final class InvertedIndex implements AutoCloseable {
                 while (at[0] < length) {
                     doc += varint(bytes, at);
                     int count = varint(bytes, at);
-                    o.count = 0;
-                    int place = 0;
-                    int field = 0;
-                    int fieldEnd = fieldLengths[doc * FIELDS];
+                    o.clear();
                     for (int k = 0; k < count; k++) {
-                        int term = varint(bytes, at);
-                        place += varint(bytes, at);
-                        while (place >= fieldEnd) { // past the field: the next one starts after the gap
-                            field++;
-                            fieldEnd += AnalyzedDocument.FIELD_GAP + fieldLengths[doc * FIELDS + field];
+                        o.add(varint(bytes, at), varint(bytes, at));
+                        int kept = varint(bytes, at);
+                        int[] room = o.room(kept);
+                        int place = 0;
+                        for (int i = o.from[o.count]; i < o.from[o.count] + kept; i++) {
+                            place += varint(bytes, at);
+                            room[i] = place;
                         }
-                        o.add(term, field, place);
+                        o.from[o.count] += kept;
                     }
-                    visitor.accept(doc, o.count, o.terms, o.fields, o.places);
+                    visitor.accept(doc, o.count, o.terms, o.tfs, o.from, o.positions);
                 }
             }
         }
@@ -452,92 +467,65 @@ final class InvertedIndex implements AutoCloseable {
         private void fill(int n) {
             Filler filler = new Filler(n);
             if (partitions() <= directPasses) {
-                // straight from the documents, each occurrence as it is decoded (no per-document buffer: that copy
-                // was a third of this pass, the last second of a rebuild after a 1% edit of 10,000 stands)
-                docs.forEach((d, fields, lengths) -> {
-                    int pos = 0;
-                    for (int f = 0; f < FIELDS; f++) {
-                        int[] terms = fields[f];
-                        for (int k = 0, len = lengths[f]; k < len; k++, pos++) {
-                            int i = rankOfTerm[terms[k]] - from;
-                            if (i >= 0 && i < n) {
-                                filler.add(d, i, f, pos);
+                // straight from the documents, a term of a document at a time
+                int[][] scratch = {new int[256]};
+                docs.forEach((d, pairs, lengths) -> {
+                    for (int k = 0; k < pairs.count; k++) {
+                        int r = rankOfTerm[pairs.terms[k]];
+                        int i = r - from;
+                        if (i >= 0 && i < n) {
+                            int kept = 0;
+                            if (filler.keepsPositions[i]) {
+                                if (scratch[0].length < pairs.occurrences[k]) {
+                                    scratch[0] = new int[Math.max(pairs.occurrences[k], scratch[0].length * 2)];
+                                }
+                                kept = pairs.keptPositions(k, scratch[0], 0);
                             }
+                            filler.add(d, i, pairs.tfs[k], scratch[0], 0, kept);
                         }
-                        pos += AnalyzedDocument.FIELD_GAP;
                     }
-                    filler.endDocument();
                 });
             } else {
-                occurrences(this, (d, count, terms, fields, places) -> {
+                occurrences(this, (d, count, terms, tfs, starts, places) -> {
                     for (int k = 0; k < count; k++) {
-                        filler.add(d, terms[k], fields[k], places[k]);
+                        filler.add(d, terms[k], tfs[k], places, starts[k], starts[k + 1]);
                     }
-                    filler.endDocument();
                 });
             }
             filler.check();
         }
 
-        /** Fills the postings from one document's occurrences after another's, in document and text order. */
+        /** Fills the postings from one document's terms after another's, in document order. */
         private final class Filler {
             private final int n;
             private final int[] nextPosting;
             private final int[] nextPosition;
-            private final int[] lastDoc;
-            private final int[] slot;
-            private final boolean[] keepsPositions;
-            /** The current document's terms, in the order first met, and their per-field counts. */
-            private int[] touched = new int[64];
-            private int[] counts = new int[16 * FIELDS];
-            private int touchedCount;
+            final boolean[] keepsPositions;
 
             Filler(int n) {
                 this.n = n;
                 nextPosting = Arrays.copyOf(postingStarts, n);
                 nextPosition = Arrays.copyOf(positionStarts, n);
-                lastDoc = new int[n];
-                Arrays.fill(lastDoc, -1);
-                slot = new int[n];
                 keepsPositions = new boolean[n];
                 for (int i = 0; i < n; i++) {
                     keepsPositions[i] = positionCount[from + i] > 0;
                 }
             }
 
-            /** An occurrence of the partition's term {@code i} in document {@code d}, field {@code f}. */
-            void add(int d, int i, int f, int place) {
-                if (lastDoc[i] != d) {
-                    lastDoc[i] = d;
-                    if (touchedCount == touched.length) {
-                        touched = Arrays.copyOf(touched, touched.length * 2);
-                    }
-                    if ((touchedCount + 1) * FIELDS > counts.length) {
-                        counts = Arrays.copyOf(counts, counts.length * 2);
-                    }
-                    slot[i] = touchedCount;
-                    touched[touchedCount++] = i;
-                    int p = nextPosting[i]++;
-                    docIds[p] = d;
-                    docPositionStarts[p] = nextPosition[i];
+            /**
+             * The partition's term {@code i} in document {@code d} with its packed field counts, and its kept positions
+             * {@code places[start .. end)} (none for a term that keeps none).
+             */
+            void add(int d, int i, int tf, int[] places, int start, int end) {
+                int p = nextPosting[i]++;
+                docIds[p] = d;
+                tfs[p] = tf;
+                docPositionStarts[p] = nextPosition[i];
+                if (keepsPositions[i]) {
+                    int at = nextPosition[i];
+                    System.arraycopy(places, start, positions, at, end - start);
+                    nextPosition[i] = at + end - start;
                 }
-                counts[slot[i] * FIELDS + f]++;
-                if (place < AnalyzedDocument.MAX_POSITIONS && keepsPositions[i]) {
-                    positions[nextPosition[i]++] = place;
-                }
-            }
-
-            /** The document's occurrences are all added: its frequencies go in. */
-            void endDocument() {
-                for (int s = 0; s < touchedCount; s++) {
-                    int packed = 0;
-                    for (int f = 0; f < FIELDS; f++) {
-                        packed |= Math.min(counts[s * FIELDS + f], 255) << (8 * f);
-                        counts[s * FIELDS + f] = 0;
-                    }
-                    tfs[nextPosting[touched[s]] - 1] = packed;
-                }
-                touchedCount = 0;
             }
 
             void check() {
