@@ -161,6 +161,7 @@ final class IndexFiles {
                         ? java.util.concurrent.CompletableFuture.supplyAsync(() -> index.partition(following),
                         BACKGROUND) : null;
                 writePartition(part, groupOfRank, groups, group);
+                index.release(part);
             }
         } finally {
             if (next != null) {

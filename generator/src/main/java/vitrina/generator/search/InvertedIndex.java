@@ -119,6 +119,49 @@ final class InvertedIndex implements AutoCloseable {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Postings arrays of partitions written and given back ({@link #release}), for the next ones: each partition's
+     * arrays are tens of megabytes, too large for the young generation, so that new ones for every partition filled
+     * the old generation with garbage and brought full collections into a rebuild.
+     */
+    private final java.util.ArrayDeque<int[][]> spare = new java.util.ArrayDeque<>();
+
+    /** Arrays for a partition's postings and positions (docs, frequencies, position starts; positions). */
+    private int[][] take(int postings, int kept) {
+        synchronized (spare) {
+            int[][] set = spare.poll();
+            if (set != null && set[0].length >= postings && set[3].length >= kept) {
+                return set;
+            }
+        }
+        if (partitions() <= 1) {
+            return new int[][] {new int[postings], new int[postings], new int[postings], new int[kept]};
+        }
+        // sized for the largest partition, so that each set serves every partition after it
+        long most = 0;
+        long mostKept = 0;
+        for (int p = 0; p + 1 < bounds.length; p++) {
+            long sum = 0;
+            long sumKept = 0;
+            for (int r = bounds[p]; r < bounds[p + 1]; r++) {
+                sum += documentFrequency[r];
+                sumKept += positionCount[r];
+            }
+            most = Math.max(most, sum);
+            mostKept = Math.max(mostKept, sumKept);
+        }
+        int size = Math.toIntExact(Math.max(most, postings));
+        int sizeKept = Math.toIntExact(Math.max(mostKept, kept));
+        return new int[][] {new int[size], new int[size], new int[size], new int[sizeKept]};
+    }
+
+    /** The partition is written: its arrays serve a later one (it must not be used afterwards). */
+    void release(Partition part) {
+        synchronized (spare) {
+            spare.push(new int[][] {part.docIds, part.tfs, part.docPositionStarts, part.positions});
+        }
+    }
+
     /** How many partitions the postings are built in. */
     int partitions() {
         return Math.max(0, bounds.length - 1);
@@ -457,10 +500,11 @@ final class InvertedIndex implements AutoCloseable {
             }
             postingStarts[n] = Math.toIntExact(postings);
             positionStarts[n] = Math.toIntExact(kept);
-            docIds = new int[(int) postings];
-            tfs = new int[(int) postings];
-            docPositionStarts = new int[(int) postings];
-            positions = new int[(int) kept];
+            int[][] arrays = take((int) postings, (int) kept);
+            docIds = arrays[0];
+            tfs = arrays[1];
+            docPositionStarts = arrays[2];
+            positions = arrays[3];
             fill(n);
         }
 
