@@ -7,8 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The documents added to the index: their display data and field lengths in memory, their term ids (the bulk: a
- * thousand a page) varint-coded in a {@link SpillStore} and read back one document at a time. Also counts, per
+ * The documents added to the index: their display data and field lengths in memory, their terms (the bulk: a
+ * thousand words a page) varint-coded in a {@link SpillStore} as distinct terms with their positions (see
+ * {@link Encoder}) and read back one document at a time. Also counts, per
  * term, the documents holding it and the positions the index keeps of it, so that the index can be built in
  * passes of a bounded size. Thread-safe: a stand's documents are encoded by the adding thread, then appended
  * under a short lock.
@@ -53,10 +54,11 @@ final class DocumentStore implements AutoCloseable {
     }
 
     /**
-     * A stand's documents as the spill holds them: term ids varint-coded one document after the other, where each
-     * document starts, its field lengths, and per document each distinct term with the positions the index keeps of
-     * it ({@code pairs}: term, kept, term, kept...). Made once, when the stand is analyzed, and stored with it, so that
-     * a later build adds an unchanged stand by copying bytes.
+     * A stand's documents as the spill holds them: each document's distinct terms with their field counts and
+     * positions (see {@link Encoder}), one document after the other, where each document starts, its field lengths,
+     * and per document each distinct term with the positions the index keeps of it ({@code pairs}: term, kept, term,
+     * kept...). Made once, when the stand is analyzed, and stored with it, so that a later build adds an unchanged
+     * stand by copying bytes.
      */
     record Encoded(byte[] bytes, int[] starts, int[] lengths, int[] pairs, int maxTerm) {
         int documents() {

@@ -38,8 +38,8 @@ final class InvertedIndex implements AutoCloseable {
     private Buckets buckets;
     /**
      * Up to this many partitions, each is read straight from the spilled documents (one pass over them each); past
-     * it, one pass sorts every occurrence into its partition's bucket first. Measured on a 1% edit of 50,000 stands
-     * (several partitions): 7.3 s of CPU through the buckets, 8.2 s in direct passes (not a gain); so one.
+     * it, one pass sorts every document's terms into their partitions' buckets first. Measured on a 1% edit of 50,000
+     * stands (several partitions): 7.3 s of CPU through the buckets, 8.2 s in direct passes (not a gain); so one.
      */
     static final int DIRECT_PASSES = 1;
     /** Ranges of documents the bucket pass is split into at most (each on a thread of its own; see {@link Buckets}). */
@@ -209,7 +209,7 @@ final class InvertedIndex implements AutoCloseable {
     /**
      * Visits the documents holding terms of {@code part}, in order, from the buckets (with more partitions than
      * {@link #DIRECT_PASSES}; with fewer, {@link Partition} reads the spilled documents itself): the first call sorts
-     * every occurrence into its partition's bucket in one pass, so that each partition reads only its own
+     * every document's terms into their partition's bucket in one pass, so that each partition reads only its own
      * occurrences (not all documents once a partition).
      */
     private void occurrences(Partition part, Postings visitor) {
@@ -262,13 +262,13 @@ final class InvertedIndex implements AutoCloseable {
     }
 
     /**
-     * Every partition's occurrences, written in one pass over the documents into a spill file of chunks: per
-     * document holding terms of the partition, the document (delta from the chunk's previous one; the first of a
-     * chunk whole), the count, then per occurrence the term's index in the partition and the position (delta; the
-     * field follows from the position and the field lengths). Chunks stand alone, so that the pass is split into
-     * ranges of documents written on several threads at once (this pass was the last 5 s of a rebuild after a 1% edit
-     * of 50,000 stands, on one thread while the other core was idle); a partition's chunks are then read range after
-     * range, in document order.
+     * Every partition's postings, written in one pass over the documents into a spill file of chunks: per document
+     * holding terms of the partition, the document (delta from the chunk's previous one; the first of a chunk whole),
+     * the number of its terms there, then per term its index in the partition, its packed field counts, the number of
+     * its kept positions and those positions (delta-coded; none for a term that keeps none). Chunks stand alone, so
+     * that the pass is split into ranges of documents written on several threads at once (this pass was the last 5 s
+     * of a rebuild after a 1% edit of 50,000 stands, on one thread while the other core was idle); a partition's
+     * chunks are then read range after range, in document order.
      */
     private final class Buckets {
         private static final int CHUNK = 1 << 16;

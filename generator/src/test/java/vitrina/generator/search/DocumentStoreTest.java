@@ -111,8 +111,8 @@ class DocumentStoreTest {
 
     /** Sort keys in the order added: the snapshot numbers the documents by them. */
     private static AnalyzedDocument doc(int order, int[]... fields) {
-        SearchDocument doc = new SearchDocument(String.format("k%04d", order), "/u/" + order + "/", "t", "s", "stand", "page",
-                "", List.of(), AnalyzedDocument.EMPTY_FIELDS);
+        SearchDocument doc = new SearchDocument(String.format("k%04d", order), "/u/" + order + "/", "t", "s", "stand",
+                "page", "", List.of(), AnalyzedDocument.EMPTY_FIELDS);
         return new AnalyzedDocument(doc, fields);
     }
 }
