@@ -325,6 +325,7 @@ final class DocumentStore implements AutoCloseable {
         return cursor[0];
     }
 
+    /** An unsigned varint at {@code at[0]}, which moves past it. */
     static int varint(byte[] bytes, int[] at) {
         int i = at[0];
         int b = bytes[i++];

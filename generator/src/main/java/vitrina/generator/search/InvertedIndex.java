@@ -235,7 +235,7 @@ final class InvertedIndex implements AutoCloseable {
         int[] from = new int[65];
         int[] positions = new int[256];
 
-        /** Starts a term; its positions follow with {@link #position}. */
+        /** Starts a term; its kept positions go in after it (see {@link #room}). */
         void add(int term, int tf) {
             if (count + 1 == terms.length) {
                 terms = Arrays.copyOf(terms, count * 2);
@@ -442,15 +442,7 @@ final class InvertedIndex implements AutoCloseable {
     }
 
     private static int varint(byte[] bytes, int[] at) {
-        int i = at[0];
-        int b = bytes[i++];
-        int v = b & 0x7f;
-        for (int shift = 7; b < 0; shift += 7) {
-            b = bytes[i++];
-            v |= (b & 0x7f) << shift;
-        }
-        at[0] = i;
-        return v;
+        return DocumentStore.varint(bytes, at);
     }
 
     /** BM25F: per-field length-normalised frequencies, weighted, then saturated once. */
