@@ -350,18 +350,14 @@ final class DocumentStore implements AutoCloseable {
         int[] occurrences = new int[256];
         private int[] positionsAt = new int[256];
         private byte[] bytes;
+        /** Where {@link #next} reads. */
+        private int at;
 
-        /** Reads the document at {@code at}; the offset after it. */
+        /** Reads the document at {@code from}; the offset after it. */
         int read(byte[] bytes, int from) {
             this.bytes = bytes;
-            int at = from;
-            // varints inline: this runs once per distinct term of every document in every index build
-            int b = bytes[at++];
-            int n = b & 0x7f;
-            for (int shift = 7; b < 0; shift += 7) {
-                b = bytes[at++];
-                n |= (b & 0x7f) << shift;
-            }
+            at = from;
+            int n = next();
             if (terms.length < n) {
                 int size = Math.max(n, terms.length * 2);
                 terms = new int[size];
@@ -370,31 +366,15 @@ final class DocumentStore implements AutoCloseable {
                 positionsAt = new int[size];
             }
             for (int k = 0; k < n; k++) {
-                b = bytes[at++];
-                int term = b & 0x7f;
-                for (int shift = 7; b < 0; shift += 7) {
-                    b = bytes[at++];
-                    term |= (b & 0x7f) << shift;
-                }
+                terms[k] = next();
                 int packed = 0;
                 int total = 0;
                 for (int f = 0; f < FIELDS; f++) {
-                    b = bytes[at++];
-                    int c = b & 0x7f;
-                    for (int shift = 7; b < 0; shift += 7) {
-                        b = bytes[at++];
-                        c |= (b & 0x7f) << shift;
-                    }
+                    int c = next();
                     total += c;
                     packed |= Math.min(c, 255) << (8 * f);
                 }
-                b = bytes[at++];
-                int length = b & 0x7f;
-                for (int shift = 7; b < 0; shift += 7) {
-                    b = bytes[at++];
-                    length |= (b & 0x7f) << shift;
-                }
-                terms[k] = term;
+                int length = next();
                 tfs[k] = packed;
                 occurrences[k] = total;
                 positionsAt[k] = at;
@@ -404,22 +384,27 @@ final class DocumentStore implements AutoCloseable {
             return at;
         }
 
+        /** The varint at {@link #at}, which moves past it. */
+        private int next() {
+            byte[] bytes = this.bytes;
+            int b = bytes[at++];
+            int v = b & 0x7f;
+            for (int shift = 7; b < 0; shift += 7) {
+                b = bytes[at++];
+                v |= (b & 0x7f) << shift;
+            }
+            return v;
+        }
+
         /**
          * Term {@code k}'s positions under {@link AnalyzedDocument#MAX_POSITIONS} (those the index keeps), into
          * {@code out} from {@code offset} (room for {@link #occurrences} of them); how many.
          */
         int keptPositions(int k, int[] out, int offset) {
-            byte[] bytes = this.bytes;
-            int at = positionsAt[k];
+            at = positionsAt[k];
             int place = 0;
             for (int i = 0, n = occurrences[k]; i < n; i++) {
-                int b = bytes[at++];
-                int v = b & 0x7f;
-                for (int shift = 7; b < 0; shift += 7) {
-                    b = bytes[at++];
-                    v |= (b & 0x7f) << shift;
-                }
-                place += v;
+                place += next();
                 if (place >= AnalyzedDocument.MAX_POSITIONS) {
                     return i;
                 }
@@ -544,18 +529,18 @@ final class DocumentStore implements AutoCloseable {
                     varint(localCounts[l * FIELDS + f]);
                     localCounts[l * FIELDS + f] = 0;
                 }
-                int from = localStart[l];
-                int to = localFill[l];
-                int length = 0;
-                for (int i = from, previous = 0; i < to; i++) {
-                    length += varintSize(grouped[i] - previous);
-                    previous = grouped[i];
-                }
-                varint(length);
-                for (int i = from, previous = 0; i < to; i++) {
+                // the positions first, then their length moved in before them (room for it is ensured above)
+                int start = size;
+                for (int i = localStart[l], previous = 0; i < localFill[l]; i++) {
                     varint(grouped[i] - previous);
                     previous = grouped[i];
                 }
+                int length = size - start;
+                int shift = varintSize(length);
+                System.arraycopy(bytes, start, bytes, start + shift, length);
+                size = start;
+                varint(length);
+                size += length;
             }
             for (int i = 0; i < usedCount; i++) {
                 slotTerm[used[i]] = -1;
